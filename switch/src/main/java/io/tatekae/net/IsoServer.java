@@ -1,0 +1,106 @@
+package io.tatekae.net;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The TCP listener for network links: one Netty I/O thread, one {@link FrameHandler} per connection. */
+public final class IsoServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(IsoServer.class.getName());
+
+    private final NetLimits limits;
+    private final NetStats stats;
+    private final RequestSink sink;
+    private final java.util.function.Supplier<Rejector> rejectors;
+    private final AtomicLong ids = new AtomicLong();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel listener;
+
+    /** @param rejectors makes one rejector per connection (each owns scratch buffers for its I/O thread) */
+    public IsoServer(NetLimits limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors) {
+        this.limits = limits;
+        this.stats = stats;
+        this.sink = sink;
+        this.rejectors = rejectors;
+    }
+
+    public void start() throws InterruptedException {
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 128)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(limits.writeBufferLowWaterMark(), limits.writeBufferHighWaterMark()))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        accept(ch);
+                    }
+                });
+        listener = b.bind(limits.host(), limits.port()).sync().channel();
+        LOG.log(System.Logger.Level.INFO, () -> "ISO 8583 listener on " + listener.localAddress());
+    }
+
+    private void accept(SocketChannel ch) {
+        if (stats.openConnections.incrementAndGet() > limits.maxConnections()) {
+            stats.openConnections.decrementAndGet();
+            stats.connectionsRefused.increment();
+            LOG.log(System.Logger.Level.WARNING, () -> "refusing " + ch.remoteAddress() + ": "
+                    + limits.maxConnections() + " connections already open");
+            ch.close();
+            return;
+        }
+        stats.connectionsAccepted.increment();
+        Connection connection = new Connection(ids.incrementAndGet(), ch);
+        ch.closeFuture().addListener(f -> stats.openConnections.decrementAndGet());
+        ch.pipeline()
+                .addLast("idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS))
+                .addLast("frames", new FrameHandler(connection, sink, rejectors.get(), limits, stats))
+                .addLast("tail", new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        ctx.close();
+                    }
+                });
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Stops accepting new connections; existing ones stay open. */
+    public void stopAccepting() {
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

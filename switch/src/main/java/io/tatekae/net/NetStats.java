@@ -1,0 +1,21 @@
+package io.tatekae.net;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the transport counts; read by metrics and tests. */
+public final class NetStats {
+    public final AtomicInteger openConnections = new AtomicInteger();
+    public final LongAdder connectionsAccepted = new LongAdder();
+    public final LongAdder connectionsRefused = new LongAdder();
+    public final LongAdder oversizeFrames = new LongAdder();
+    public final LongAdder badHeaders = new LongAdder();
+    public final LongAdder frameDeadlineCloses = new LongAdder();
+    public final LongAdder idleCloses = new LongAdder();
+    public final LongAdder keepAlives = new LongAdder();
+    public final LongAdder framesReceived = new LongAdder();
+    public final LongAdder ringFullRejects = new LongAdder();
+    public final LongAdder inFlightRejects = new LongAdder();
+    public final LongAdder unanswerable = new LongAdder();
+    public final LongAdder writabilityPauses = new LongAdder();
+}

@@ -1,0 +1,17 @@
+package io.tatekae.pipeline;
+
+import io.tatekae.engine.AuthRequest;
+import io.tatekae.engine.Decision;
+
+/** The decision engine as the pipeline sees it: called on the decision thread only. */
+public interface Authorizer {
+    /** Decides a well-formed 0100/0120/0400/0420 from a signed-on connection. */
+    void decide(AuthRequest request, Decision decision);
+
+    /** Called once per batch after the last event, before responses are flushed (journal commit). */
+    default void endOfBatch() {
+    }
+
+    /** Until the engine is wired, every request other than 0800 is answered 91. */
+    Authorizer UNAVAILABLE = (request, decision) -> decision.set(io.tatekae.engine.Outcome.UNAVAILABLE);
+}

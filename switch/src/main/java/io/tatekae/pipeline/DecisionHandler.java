@@ -1,0 +1,81 @@
+package io.tatekae.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.tatekae.engine.Outcome;
+import io.tatekae.iso.ResponseEncoder;
+import io.tatekae.net.Connection;
+import io.tatekae.net.Framing;
+import io.tatekae.spec.ProfileSpec;
+
+/**
+ * The decision thread: routes and decides each event, encodes its response into its connection's
+ * batch buffer, and at the end of each Disruptor batch lets the authorizer commit (journal) and then
+ * flushes every connection the batch touched, once.
+ */
+final class DecisionHandler implements EventHandler<RingEvent> {
+    private static final System.Logger LOG = System.getLogger(DecisionHandler.class.getName());
+
+    private final RequestRouter router;
+    private final ResponseEncoder encoder;
+    private final PipelineStats stats;
+    private final byte[] out = new byte[2 * Framing.MAX_MESSAGE_BYTES];
+    private final Connection[] touched;
+    private int touchedCount;
+
+    DecisionHandler(RequestRouter router, ProfileSpec spec, PipelineStats stats, int maxBatch) {
+        this.router = router;
+        this.encoder = new ResponseEncoder(spec);
+        this.stats = stats;
+        this.touched = new Connection[maxBatch];
+    }
+
+    @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+        stats.recordBatch(batchSize);
+    }
+
+    @Override
+    public void onEvent(RingEvent e, long sequence, boolean endOfBatch) {
+        Connection connection = e.connection;
+        try {
+            decide(e);
+            if (e.decision.respond) {
+                int n = encoder.encode(e.fields, e.decision, out, 0);
+                connection.pending().writeBytes(out, 0, n);
+                if (connection.markInBatch()) {
+                    touched[touchedCount++] = connection;
+                }
+                stats.countResponse(e);
+            }
+        } catch (RuntimeException | AssertionError ex) {
+            LOG.log(System.Logger.Level.ERROR, "could not answer a request on " + connection, ex);
+            stats.internalErrors.increment();
+        } finally {
+            connection.release();
+            e.release();
+        }
+        if (endOfBatch || touchedCount == touched.length) {
+            flush();
+        }
+    }
+
+    private void decide(RingEvent e) {
+        try {
+            router.route(e);
+        } catch (RuntimeException | AssertionError ex) {
+            LOG.log(System.Logger.Level.ERROR, "engine failure on " + e.connection, ex);
+            stats.internalErrors.increment();
+            e.decision.clear();
+            e.decision.set(Outcome.INTERNAL_ERROR);
+        }
+    }
+
+    private void flush() {
+        router.endOfBatch();
+        for (int i = 0; i < touchedCount; i++) {
+            touched[i].flushBatch();
+            touched[i] = null;
+        }
+        touchedCount = 0;
+    }
+}

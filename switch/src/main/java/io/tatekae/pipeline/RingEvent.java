@@ -1,0 +1,24 @@
+package io.tatekae.pipeline;
+
+import io.tatekae.engine.AuthRequest;
+import io.tatekae.engine.Decision;
+import io.tatekae.iso.IsoFields;
+import io.tatekae.net.Connection;
+import io.tatekae.net.Framing;
+
+/** One preallocated ring slot: the frame's bytes, its decoded fields, the engine's request and decision. */
+public final class RingEvent {
+    public Connection connection;
+    public final byte[] frame = new byte[Framing.MAX_MESSAGE_BYTES];
+    public int length;
+    public long receivedNanos;
+    public final IsoFields fields = new IsoFields();
+    public final AuthRequest request = new AuthRequest();
+    public final Decision decision = new Decision();
+
+    /** Drops references and wipes anything sensitive once the response has been written. */
+    public void release() {
+        connection = null;
+        request.wipeCav2();
+    }
+}

@@ -1,0 +1,78 @@
+package io.tatekae.pipeline;
+
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.RingBuffer;
+import io.tatekae.iso.InboundDecoder;
+import io.tatekae.net.NetStats;
+import io.tatekae.net.Rejector;
+import io.tatekae.net.RequestSink;
+import io.tatekae.spec.ProfileSpec;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** The ring and its one decision thread. */
+public final class SwitchPipeline implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SwitchPipeline.class.getName());
+
+    private final RingBuffer<RingEvent> ring;
+    private final BatchEventProcessor<RingEvent> processor;
+    private final Thread thread;
+    private final RequestSink sink;
+    private final Supplier<Rejector> rejectors;
+    private final PipelineStats stats = new PipelineStats();
+
+    public SwitchPipeline(PipelineSettings settings, ProfileSpec spec, Authorizer authorizer, NetStats netStats) {
+        ring = RingBuffer.createMultiProducer(RingEvent::new, settings.ringSize(), settings.waitStrategy().create());
+        DecisionHandler handler = new DecisionHandler(new RequestRouter(authorizer, netStats), spec, stats, settings.maxBatch());
+        processor = new BatchEventProcessorBuilder()
+                .setMaxBatchSize(settings.maxBatch())
+                .build(ring, ring.newBarrier(), handler);
+        ring.addGatingSequences(processor.getSequence());
+        InboundDecoder decoder = new InboundDecoder(spec);
+        sink = new RingRequestSink(ring, decoder);
+        rejectors = () -> new IsoRejector(spec, decoder);
+        thread = new Thread(processor, "tatekae-decision");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public RequestSink sink() {
+        return sink;
+    }
+
+    public Supplier<Rejector> rejectors() {
+        return rejectors;
+    }
+
+    public PipelineStats stats() {
+        return stats;
+    }
+
+    /** Free slots in the ring right now. */
+    public long remainingCapacity() {
+        return ring.remainingCapacity();
+    }
+
+    /** Waits until the decision thread has handled everything published so far, then stops it. */
+    @Override
+    public void close() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (processor.getSequence().get() < ring.getCursor() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        if (processor.getSequence().get() < ring.getCursor()) {
+            LOG.log(System.Logger.Level.WARNING, "decision thread did not drain the ring within 10 s");
+        }
+        processor.halt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
