@@ -130,6 +130,7 @@ public final class TxnTable {
         accountIndex[slot] = -1;
         contentA[slot] = contentB[slot] = contentC[slot] = contentD[slot] = 0;
         balance[slot] = Decision.NO_BALANCE;
+        assert fifoTail - fifoHead < maxEntries : "insertion FIFO overrun";
         int fifo = (int) (fifoTail++ % maxEntries);
         fifoA[fifo] = a;
         fifoB[fifo] = b;
@@ -228,6 +229,10 @@ public final class TxnTable {
         contentB[slot] = panLo;
         contentC[slot] = amountAndCode;
         contentD[slot] = merchantHash;
+    }
+
+    public boolean samePan(int slot, long panHi, long panLo) {
+        return contentA[slot] == panHi && contentB[slot] == panLo;
     }
 
     public boolean sameContent(int slot, long panHi, long panLo, long amountAndCode, long merchantHash) {

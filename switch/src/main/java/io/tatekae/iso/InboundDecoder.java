@@ -20,7 +20,7 @@ public final class InboundDecoder {
     public FormatError decode(byte[] buf, int length, IsoFields fields, AuthRequest request) {
         FormatError error = decoder.decode(buf, 0, length, fields);
         if (error == FormatError.NONE) {
-            error = MandatoryFields.check(fields);
+            error = MandatoryFields.apply(fields);
         }
         if (error == FormatError.NONE) {
             reader.read(fields, request);
