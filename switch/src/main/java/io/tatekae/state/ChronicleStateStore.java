@@ -1,0 +1,252 @@
+package io.tatekae.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
+
+/**
+ * {@link StateStore} on three persisted Chronicle Maps under {@code <dataDir>/state/}: cards by
+ * {@link PanKey}, accounts by dense index, and account id → index. Records are fixed-size, so reads
+ * go into the caller's holder and replacements happen in place. Capacities are fixed when the files
+ * are first created; the limits given here are enforced with {@link StoreFullException}.
+ * Thread-safe (Chronicle Map locks per segment); adding accounts is serialized.
+ */
+public final class ChronicleStateStore implements StateStore {
+    public static final String CARDS_FILE = "cards.cm3";
+    public static final String ACCOUNTS_FILE = "accounts.cm3";
+    public static final String ACCOUNT_IDS_FILE = "account-ids.cm3";
+    private static final double MAX_BLOAT_FACTOR = 1.5;
+
+    private final long maxCards;
+    private final int maxAccounts;
+    private final ChronicleMap<PanKey, CardState> cards;
+    private final ChronicleMap<AccountIndexKey, AccountState> accounts;
+    private final ChronicleMap<CharSequence, Integer> accountIds;
+    private final AtomicLong cardCount;
+    private volatile int accountCount;
+    private final ThreadLocal<AccountIndexKey> accountKey = ThreadLocal.withInitial(AccountIndexKey::new);
+
+    public ChronicleStateStore(Path dataDir, long maxCards, int maxAccounts) {
+        if (maxCards < 1 || maxAccounts < 1) {
+            throw new IllegalArgumentException("state store needs max cards and max accounts >= 1, got "
+                    + maxCards + " and " + maxAccounts);
+        }
+        this.maxCards = maxCards;
+        this.maxAccounts = maxAccounts;
+        Path dir = dataDir.resolve("state");
+        ChronicleMap<PanKey, CardState> c = null;
+        ChronicleMap<AccountIndexKey, AccountState> a = null;
+        try {
+            Files.createDirectories(dir);
+            c = openCards(dir.resolve(CARDS_FILE), maxCards);
+            a = openAccounts(dir.resolve(ACCOUNTS_FILE), maxAccounts);
+            this.accountIds = openAccountIds(dir.resolve(ACCOUNT_IDS_FILE), maxAccounts);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(c);
+            closeQuietly(a);
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("cannot open state store in " + dir + ": " + io.getMessage(), io)
+                    : (RuntimeException) e;
+        }
+        this.cards = c;
+        this.accounts = a;
+        this.cardCount = new AtomicLong(cards.longSize());
+        this.accountCount = checkAccountsDense(dir);
+    }
+
+    private static ChronicleMap<PanKey, CardState> openCards(Path file, long max) throws IOException {
+        return ChronicleMap.of(PanKey.class, CardState.class)
+                .name("tatekae-cards")
+                .keyMarshaller(PanKeyMarshaller.INSTANCE)
+                .valueMarshaller(CardStateMarshaller.INSTANCE)
+                .constantKeySizeBySample(new PanKey())
+                .constantValueSizeBySample(new CardState())
+                .entries(max)
+                .maxBloatFactor(MAX_BLOAT_FACTOR)
+                .createPersistedTo(file.toFile());
+    }
+
+    private static ChronicleMap<AccountIndexKey, AccountState> openAccounts(Path file, int max) throws IOException {
+        return ChronicleMap.of(AccountIndexKey.class, AccountState.class)
+                .name("tatekae-accounts")
+                .keyMarshaller(AccountIndexKeyMarshaller.INSTANCE)
+                .valueMarshaller(AccountStateMarshaller.INSTANCE)
+                .constantKeySizeBySample(new AccountIndexKey())
+                .constantValueSizeBySample(new AccountState())
+                .entries(max)
+                .maxBloatFactor(MAX_BLOAT_FACTOR)
+                .createPersistedTo(file.toFile());
+    }
+
+    private static ChronicleMap<CharSequence, Integer> openAccountIds(Path file, int max) throws IOException {
+        return ChronicleMap.of(CharSequence.class, Integer.class)
+                .name("tatekae-account-ids")
+                .averageKeySize(AccountState.ID_CAPACITY)
+                .entries(max)
+                .maxBloatFactor(MAX_BLOAT_FACTOR)
+                .createPersistedTo(file.toFile());
+    }
+
+    /** Accounts are the source of truth; the id map is rebuilt if a crash left it behind. */
+    private int checkAccountsDense(Path dir) {
+        int count = Math.toIntExact(accounts.longSize());
+        AccountState acct = new AccountState();
+        AccountIndexKey key = new AccountIndexKey();
+        for (int i = 0; i < count; i++) {
+            if (accounts.getUsing(key.index(i), acct) == null) {
+                throw new IllegalStateException("state store " + dir + " holds " + count
+                        + " accounts but index " + i + " is missing");
+            }
+        }
+        if (accountIds.longSize() != count) {
+            accountIds.clear();
+            for (int i = 0; i < count; i++) {
+                accounts.getUsing(key.index(i), acct);
+                accountIds.put(acct.id().asString(), i);
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public boolean readCard(PanKey key, CardState into) {
+        return cards.getUsing(key, into) != null;
+    }
+
+    @Override
+    public void writeCard(CardState card) {
+        int index = card.accountIndex();
+        if (index < 0 || index >= accountCount) {
+            throw new IllegalArgumentException("card " + card.maskedPan() + " refers to account index " + index
+                    + ", which does not exist (" + accountCount + " accounts)");
+        }
+        try (ExternalMapQueryContext<PanKey, CardState, ?> q = cards.queryContext(card.panKey())) {
+            q.updateLock().lock();
+            MapEntry<PanKey, CardState> entry = q.entry();
+            if (entry != null) {
+                entry.doReplaceValue(q.wrapValueAsData(card));
+                return;
+            }
+            if (cardCount.incrementAndGet() > maxCards) {
+                cardCount.decrementAndGet();
+                throw new StoreFullException("card store is full: " + maxCards + " cards (max cards); cannot add "
+                        + card.maskedPan());
+            }
+            q.absentEntry().doInsert(q.wrapValueAsData(card));
+        }
+    }
+
+    @Override
+    public boolean readAccount(int index, AccountState into) {
+        if (index < 0 || index >= accountCount) {
+            return false;
+        }
+        return accounts.getUsing(accountKey.get().index(index), into) != null;
+    }
+
+    @Override
+    public void writeAccount(AccountState acct) {
+        int index = acct.index();
+        if (index < 0 || index >= accountCount) {
+            throw new IllegalArgumentException("account index " + index + " does not exist (" + accountCount
+                    + " accounts); new accounts go through addAccount");
+        }
+        try (ExternalMapQueryContext<AccountIndexKey, AccountState, ?> q =
+                     accounts.queryContext(accountKey.get().index(index))) {
+            q.updateLock().lock();
+            MapEntry<AccountIndexKey, AccountState> entry = q.entry();
+            if (entry == null) {
+                throw new IllegalStateException("account index " + index + " vanished from the state store");
+            }
+            entry.doReplaceValue(q.wrapValueAsData(acct));
+        }
+    }
+
+    @Override
+    public synchronized int addAccount(AccountState acct) {
+        String id = acct.id().asString();
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("account id is empty");
+        }
+        Integer existing = accountIds.get(id);
+        if (existing != null) {
+            throw new IllegalArgumentException("account " + id + " already exists as index " + existing);
+        }
+        int index = accountCount;
+        if (index >= maxAccounts) {
+            throw new StoreFullException("account store is full: " + maxAccounts + " accounts (max accounts); cannot add " + id);
+        }
+        acct.index(index);
+        accounts.put(new AccountIndexKey().index(index), acct);
+        accountIds.put(id, index);
+        accountCount = index + 1;
+        return index;
+    }
+
+    @Override
+    public int accountIndex(CharSequence id) {
+        Integer index = accountIds.get(id);
+        return index == null ? -1 : index;
+    }
+
+    @Override
+    public void forEachCard(Consumer<? super CardState> visitor) {
+        long[] keys = new long[Math.toIntExact(2 * cards.longSize())];
+        int[] n = {0};
+        cards.forEachEntry(e -> {
+            PanKey k = e.key().get();
+            if (n[0] + 1 < keys.length) {
+                keys[n[0]++] = k.hi();
+                keys[n[0]++] = k.lo();
+            }
+        });
+        PanKey key = new PanKey();
+        CardState card = new CardState();
+        for (int i = 0; i < n[0]; i += 2) {
+            if (readCard(key.set(keys[i], keys[i + 1]), card)) {
+                visitor.accept(card);
+            }
+        }
+    }
+
+    @Override
+    public void forEachAccount(Consumer<? super AccountState> visitor) {
+        AccountState acct = new AccountState();
+        int count = accountCount;
+        for (int i = 0; i < count; i++) {
+            if (readAccount(i, acct)) {
+                visitor.accept(acct);
+            }
+        }
+    }
+
+    @Override
+    public long cardCount() {
+        return cardCount.get();
+    }
+
+    @Override
+    public int accountCount() {
+        return accountCount;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(cards);
+        closeQuietly(accounts);
+        closeQuietly(accountIds);
+    }
+
+    private static void closeQuietly(ChronicleMap<?, ?> map) {
+        if (map != null) {
+            map.close();
+        }
+    }
+}
