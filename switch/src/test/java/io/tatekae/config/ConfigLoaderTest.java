@@ -1,0 +1,244 @@
+package io.tatekae.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    static Path shippedConfig() {
+        return Path.of(System.getProperty("tatekae.repo.dir", ".."), "config", "switch.yaml");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("switch.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private SwitchConfig load(String yaml) throws IOException {
+        return ConfigLoader.load(write(yaml), Overrides.NONE, Map.of());
+    }
+
+    private List<String> problems(String yaml) throws IOException {
+        return problems(yaml, Map.of());
+    }
+
+    private List<String> problems(String yaml, Map<String, String> env) throws IOException {
+        Path file = write(yaml);
+        return assertThrows(ConfigException.class, () -> ConfigLoader.load(file, Overrides.NONE, env)).problems();
+    }
+
+    private String file() {
+        return dir.resolve("switch.yaml").toString();
+    }
+
+    @Test
+    void shippedConfigLoadsWithTheDocumentedDefaults() {
+        SwitchConfig config = ConfigLoader.load(shippedConfig(), Overrides.NONE, Map.of());
+        assertEquals(Mode.DEMO, config.mode());
+        assertEquals(new ServerConfig("127.0.0.1", 8583, 300, 5000, 64, 256, 32768, 65536), config.server());
+        assertEquals(new HttpConfig("127.0.0.1", 8080), config.http());
+        assertEquals(new PipelineConfig(4096, WaitStrategyKind.BLOCKING, 256), config.pipeline());
+        assertEquals(Path.of("data").toAbsolutePath(), config.data().dir());
+        assertEquals(KeysConfig.DEMO, config.keys());
+        assertEquals(new HoldsConfig(7, 1_000_000), config.holds());
+        assertEquals(new JournalConfig(FsyncMode.DURABLE, 67_108_864L), config.journal());
+        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath() + "/ledger/ledger", config.ledger().url());
+        assertEquals(500, config.ledger().batchSize());
+        PolicyConfig policy = config.policy();
+        assertEquals(ZoneId.of("Asia/Tokyo"), policy.timezone());
+        assertEquals(Set.of(6540, 6529, 6530, 4829, 6010, 6011, 6012, 6050, 6051, 6534, 5815, 5816, 5817, 5818,
+                7922, 7800, 7801, 7802, 7995, 9406, 6211), policy.allBlockedMccs());
+        assertEquals("gamblingLotteries", policy.blockedMccCategory(7995));
+        assertEquals(List.of("GIFT", "PREPAID", "ITUNES", "GOOGLE PLAY"), policy.blockedNamePatterns());
+        assertEquals(List.of(5968), policy.subscriptionMccs());
+        assertEquals(List.of("05", "07", "90", "91"), policy.cardPresentEntryModes());
+        assertEquals(List.of("01", "81"), policy.cav2RequiredEntryModes());
+        assertEquals(List.of("05", "06"), policy.threeDsAcceptedEci());
+        assertEquals(50_000L, policy.perTransactionLimitYen());
+        assertEquals("392", policy.homeCountryNumeric());
+        assertEquals("JP", policy.homeCountryAlpha());
+    }
+
+    @Test
+    void shippedConfigSaysExactlyWhatTheBuiltInDefaultsSay() throws IOException {
+        SwitchConfig shipped = ConfigLoader.load(shippedConfig(), Overrides.NONE, Map.of());
+        assertEquals(load(""), shipped);
+        assertEquals(load("# nothing but a comment\n"), shipped);
+    }
+
+    @Test
+    void unknownKeySuggestsTheKnownOne() throws IOException {
+        assertEquals(List.of(file() + ": server.prot: unknown key (did you mean server.port?) (line 3)"),
+                problems("server:\n  host: 127.0.0.1\n  prot: 9000\n"));
+        assertEquals(List.of(file() + ": sever: unknown key (did you mean server?) (line 1)"),
+                problems("sever:\n  port: 9000\n"));
+    }
+
+    @Test
+    void unknownKeyWithoutACloseMatchListsTheKnownKeys() throws IOException {
+        String problem = problems("holds:\n  colour: blue\n").getFirst();
+        assertEquals(file() + ": holds.colour: unknown key (known keys: lifetimeDays, maxOpenHolds) (line 2)", problem);
+    }
+
+    @Test
+    void wrongTypesNameTheKeyAndWhatWasExpected() throws IOException {
+        assertEquals(List.of(file() + ": server.port: expected a whole number in 0..65535, got \"abc\" (line 2)"),
+                problems("server:\n  port: abc\n"));
+        assertEquals(List.of(file() + ": server: expected a section of keys, got the value \"5\" (line 1)"),
+                problems("server: 5\n"));
+        assertEquals(List.of(file() + ": pipeline.ringSize: expected a single value, got a list (line 2)"),
+                problems("pipeline:\n  ringSize: [1, 2]\n"));
+        assertEquals(List.of(file() + ": policy.blockedMerchantIds: expected a list, got the value \"M1\" (line 2)"),
+                problems("policy:\n  blockedMerchantIds: M1\n"));
+        assertEquals(List.of(file() + ": server.idleTimeoutSeconds: expected a whole number in 1..3600, got \"1.5\" (line 2)"),
+                problems("server:\n  idleTimeoutSeconds: 1.5\n"));
+    }
+
+    @Test
+    void outOfRangeValuesNameTheAllowedRange() throws IOException {
+        assertEquals(List.of(file() + ": server.idleTimeoutSeconds: 0 is out of range (allowed 1..3600) (line 2)"),
+                problems("server:\n  idleTimeoutSeconds: 0\n"));
+        assertEquals(List.of(file() + ": policy.velocityMaxApprovals: 33 is out of range (allowed 1..32) (line 2)"),
+                problems("policy:\n  velocityMaxApprovals: 33\n"));
+        assertEquals(List.of(file() + ": holds.lifetimeDays: 61 is out of range (allowed 1..60) (line 2)"),
+                problems("holds:\n  lifetimeDays: 61\n"));
+        assertEquals(List.of(file() + ": server.maxConnections: 99999999999999999999 is out of range (allowed 1..10000) (line 2)"),
+                problems("server:\n  maxConnections: 99999999999999999999\n"));
+        assertEquals(List.of(file() + ": pipeline.ringSize: 1000 is not a power of two (allowed: 64, 128, ... 1048576) (line 2)"),
+                problems("pipeline:\n  ringSize: 1000\n"));
+        assertEquals(List.of(file() + ": pipeline.maxBatch: 512 is larger than pipeline.ringSize (64) (line 3)"),
+                problems("pipeline:\n  ringSize: 64\n  maxBatch: 512\n"));
+        assertEquals(List.of(file() + ": server.writeBufferLowWaterMark: 65536 must be below server.writeBufferHighWaterMark (65536) (line 2)"),
+                problems("server:\n  writeBufferLowWaterMark: 65536\n"));
+    }
+
+    @Test
+    void choicesListTheAllowedValues() throws IOException {
+        assertEquals(List.of(file() + ": pipeline.waitStrategy: \"spin\" is not allowed (allowed: blocking | sleeping | yielding | busy-spin) (line 2)"),
+                problems("pipeline:\n  waitStrategy: spin\n"));
+        assertEquals(List.of(file() + ": mode: \"prod\" is not allowed (allowed: demo | test | production) (line 1)"),
+                problems("mode: prod\n"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws IOException {
+        List<String> problems = problems("""
+                mode: demo
+                server:
+                  prot: 1
+                  maxConnections: 0
+                pipeline:
+                  waitStrategy: fast
+                journal:
+                  fsync: sometimes
+                extra: 1
+                """);
+        assertEquals(5, problems.size(), problems.toString());
+        ConfigException exception = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(dir.resolve("switch.yaml"), Overrides.NONE, Map.of()));
+        assertTrue(exception.getMessage().startsWith("invalid configuration (5 problems):"), exception.getMessage());
+    }
+
+    @Test
+    void policyListsAreCheckedItemByItem() throws IOException {
+        assertEquals(List.of(file() + ": policy.blockedMccs.gifts: \"65X0\" is not a merchant category code (4 digits, 0000..9999) (line 3)"),
+                problems("policy:\n  blockedMccs:\n    gifts: [6540, 65X0]\n"));
+        assertEquals(List.of(file() + ": policy.cardPresentEntryModes: \"5\" is not two digits (write it in quotes, e.g. \"05\") (line 2)"),
+                problems("policy:\n  cardPresentEntryModes: [\"5\"]\n"));
+        assertEquals(List.of(file() + ": policy.timezone: \"Mars/Olympus\" is not a time zone (such as Asia/Tokyo) (line 2)"),
+                problems("policy:\n  timezone: Mars/Olympus\n"));
+        assertEquals(List.of(file() + ": policy.homeCountryAlpha: \"jp\" is not an ISO 3166 alpha-2 code (2 upper-case letters) (line 2)"),
+                problems("policy:\n  homeCountryAlpha: jp\n"));
+        assertEquals(List.of(file() + ": policy.blockedMerchantIds: \"MERCHANT-ID-TOO-LONG\" must be 1 to 15 printable ASCII characters (line 2)"),
+                problems("policy:\n  blockedMerchantIds: [MERCHANT-ID-TOO-LONG]\n"));
+    }
+
+    @Test
+    void policyTableIsTheUsersOwnAndCodesKeepLeadingZeros() throws IOException {
+        PolicyConfig policy = load("""
+                policy:
+                  blockedMccs:
+                    pets: [0742]
+                    gifts: [6540]
+                  blockedNamePatterns: [" gift card "]
+                  cardPresentEntryModes: [05, 90]
+                """).policy();
+        assertEquals(Map.of("pets", List.of(742), "gifts", List.of(6540)), policy.blockedMccs());
+        assertEquals(List.of("pets", "gifts"), List.copyOf(policy.blockedMccs().keySet()));
+        assertEquals(List.of("GIFT CARD"), policy.blockedNamePatterns());
+        assertEquals(List.of("05", "90"), policy.cardPresentEntryModes());
+        assertThrows(UnsupportedOperationException.class, () -> policy.blockedMccs().put("x", List.of()));
+        assertThrows(UnsupportedOperationException.class, () -> policy.blockedMccs().get("gifts").add(1));
+    }
+
+    @Test
+    void overridesReplaceTheFilesValues() {
+        Path dataDir = dir.resolve("elsewhere");
+        SwitchConfig config = ConfigLoader.load(shippedConfig(),
+                Overrides.NONE.withPort(0).withHttpPort(0).withDataDir(dataDir), Map.of());
+        assertEquals(0, config.server().port());
+        assertFalse(config.http().enabled());
+        assertEquals(dataDir, config.data().dir());
+        assertEquals("jdbc:h2:file:" + dataDir + "/ledger/ledger", config.ledger().url());
+    }
+
+    @Test
+    void overridesAreValidatedAndNamedByTheirOption() {
+        ConfigException exception = assertThrows(ConfigException.class, () -> ConfigLoader.load(shippedConfig(),
+                Overrides.NONE.withPort(70_000).withHttpPort(-1), Map.of()));
+        assertEquals(List.of("--port: 70000 is out of range (allowed 0..65535)",
+                "--http-port: -1 is out of range (allowed 0..65535)"), exception.problems());
+    }
+
+    @Test
+    void fileNamesAndSyntaxErrorsAreReported() throws IOException {
+        Path missing = dir.resolve("nope.yaml");
+        assertEquals(List.of(missing + ": no such file (give another one with --config FILE)"),
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(missing, Overrides.NONE, Map.of())).problems());
+        String problem = problems("server:\n  port: 1\n   host: x\n").getFirst();
+        assertTrue(problem.startsWith(file() + ": not valid YAML at line 3"), problem);
+        assertEquals(List.of(file() + ": server.port: duplicate key (line 3)"), problems("server:\n  port: 1\n  port: 2\n"));
+        Files.write(dir.resolve("switch.yaml"), new byte[] {'m', 'o', 'd', 'e', ':', ' ', (byte) 0xC3, '\n'});
+        assertEquals(List.of(file() + ": the file is not valid UTF-8"),
+                assertThrows(ConfigException.class,
+                        () -> ConfigLoader.load(dir.resolve("switch.yaml"), Overrides.NONE, Map.of())).problems());
+    }
+
+    @Test
+    void yamlTagsNeverBuildObjects() throws IOException {
+        List<String> problems = problems("server: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.getFirst().contains("tag"), problems.getFirst());
+        assertTrue(problems("data:\n  dir: !custom ./x\n").getFirst().contains("tags are not allowed"));
+    }
+
+    @Test
+    void ledgerUrlMustBeH2OrPostgresqlAndPasswordComesFromTheEnvironmentFirst() throws IOException {
+        assertEquals(List.of(file() + ": ledger.url: expected a JDBC URL starting with jdbc:h2: or jdbc:postgresql:, got \"jdbc:mysql://db/\" (line 2)"),
+                problems("ledger:\n  url: jdbc:mysql://db/ledger\n"));
+        Path file = write("ledger:\n  url: jdbc:postgresql://db:5432/tatekae\n  password: from-file\n");
+        LedgerConfig fromFile = ConfigLoader.load(file, Overrides.NONE, Map.of()).ledger();
+        assertEquals("from-file", fromFile.password());
+        assertFalse(fromFile.toString().contains("from-file"));
+        LedgerConfig fromEnv = ConfigLoader.load(file, Overrides.NONE,
+                Map.of(ConfigLoader.ENV_LEDGER_PASSWORD, "from-env")).ledger();
+        assertEquals("from-env", fromEnv.password());
+    }
+}
