@@ -1,0 +1,230 @@
+package io.tatekae.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One money event, as a reusable mutable holder (set it, append it, set it again).
+ * Text fields are fixed-width printable ASCII kept as bytes so that filling a record allocates nothing.
+ * Only a masked PAN (at most first 6 and last 4 digits visible) can be stored.
+ */
+public final class JournalRecord {
+    public static final int ACCOUNT_ID_MAX = 16;
+    public static final int AUTH_CODE_MAX = 6;
+    public static final int RRN_MAX = 12;
+    public static final int MASKED_PAN_MAX = 19;
+    /** First 6 + last 4: a masked PAN may show no more digits than this. */
+    public static final int MASKED_PAN_MAX_DIGITS = 10;
+
+    private long sequence;
+    private JournalRecordType type;
+    private PointsPlan plan = PointsPlan.NONE;
+    private long holdId;
+    private int accountIndex;
+    private long amount;
+    private long secondAmount;
+    private long eventTimeMillis;
+    private int stan;
+    final byte[] accountId = new byte[ACCOUNT_ID_MAX];
+    final byte[] authCode = new byte[AUTH_CODE_MAX];
+    final byte[] rrn = new byte[RRN_MAX];
+    final byte[] maskedPan = new byte[MASKED_PAN_MAX];
+
+    /** Clears every field so that nothing of the previous event leaks into the next. */
+    public JournalRecord clear() {
+        sequence = 0;
+        type = null;
+        plan = PointsPlan.NONE;
+        holdId = 0;
+        accountIndex = 0;
+        amount = 0;
+        secondAmount = 0;
+        eventTimeMillis = 0;
+        stan = 0;
+        Arrays.fill(accountId, (byte) 0);
+        Arrays.fill(authCode, (byte) 0);
+        Arrays.fill(rrn, (byte) 0);
+        Arrays.fill(maskedPan, (byte) 0);
+        return this;
+    }
+
+    public JournalRecord copyFrom(JournalRecord other) {
+        sequence = other.sequence;
+        type = other.type;
+        plan = other.plan;
+        holdId = other.holdId;
+        accountIndex = other.accountIndex;
+        amount = other.amount;
+        secondAmount = other.secondAmount;
+        eventTimeMillis = other.eventTimeMillis;
+        stan = other.stan;
+        System.arraycopy(other.accountId, 0, accountId, 0, ACCOUNT_ID_MAX);
+        System.arraycopy(other.authCode, 0, authCode, 0, AUTH_CODE_MAX);
+        System.arraycopy(other.rrn, 0, rrn, 0, RRN_MAX);
+        System.arraycopy(other.maskedPan, 0, maskedPan, 0, MASKED_PAN_MAX);
+        return this;
+    }
+
+    /** The journal sequence: assigned by the writer on append, set by the reader on read. */
+    public long sequence() {
+        return sequence;
+    }
+
+    void sequence(long sequence) {
+        this.sequence = sequence;
+    }
+
+    public JournalRecordType type() {
+        return type;
+    }
+
+    public JournalRecord type(JournalRecordType type) {
+        this.type = type;
+        return this;
+    }
+
+    public PointsPlan plan() {
+        return plan;
+    }
+
+    public JournalRecord plan(PointsPlan plan) {
+        this.plan = plan == null ? PointsPlan.NONE : plan;
+        return this;
+    }
+
+    /** Unique per hold (and per event for FORCED_POST, REFUND_CREDIT, PAYMENT): the idempotency key. */
+    public long holdId() {
+        return holdId;
+    }
+
+    public JournalRecord holdId(long holdId) {
+        this.holdId = holdId;
+        return this;
+    }
+
+    public int accountIndex() {
+        return accountIndex;
+    }
+
+    public JournalRecord accountIndex(int accountIndex) {
+        this.accountIndex = accountIndex;
+        return this;
+    }
+
+    /** Yen; its meaning depends on the type (see {@link JournalRecordType}). */
+    public long amount() {
+        return amount;
+    }
+
+    public JournalRecord amount(long amount) {
+        this.amount = amount;
+        return this;
+    }
+
+    /** Yen, informational: the amount authorized originally (for HOLD_REDUCED and HOLD_CAPTURED). */
+    public long secondAmount() {
+        return secondAmount;
+    }
+
+    public JournalRecord secondAmount(long secondAmount) {
+        this.secondAmount = secondAmount;
+        return this;
+    }
+
+    public long eventTimeMillis() {
+        return eventTimeMillis;
+    }
+
+    public JournalRecord eventTimeMillis(long eventTimeMillis) {
+        this.eventTimeMillis = eventTimeMillis;
+        return this;
+    }
+
+    public int stan() {
+        return stan;
+    }
+
+    public JournalRecord stan(int stan) {
+        this.stan = stan;
+        return this;
+    }
+
+    public JournalRecord accountId(CharSequence value) {
+        putAscii("accountId", value, accountId);
+        return this;
+    }
+
+    public JournalRecord authCode(CharSequence value) {
+        putAscii("authCode", value, authCode);
+        return this;
+    }
+
+    public JournalRecord rrn(CharSequence value) {
+        putAscii("rrn", value, rrn);
+        return this;
+    }
+
+    /** Accepts digits and '*' only, with at most 10 digits shown, so a full PAN can never be stored. */
+    public JournalRecord maskedPan(CharSequence value) {
+        int digits = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c != '*') {
+                throw new IllegalArgumentException("maskedPan: only digits and '*' are allowed, found a character at index " + i);
+            }
+        }
+        if (digits > MASKED_PAN_MAX_DIGITS) {
+            throw new IllegalArgumentException("maskedPan: shows " + digits + " digits, at most "
+                    + MASKED_PAN_MAX_DIGITS + " (first 6 + last 4) are allowed");
+        }
+        putAscii("maskedPan", value, maskedPan);
+        return this;
+    }
+
+    /** Allocates: for the ledger poster and tests, not for the decision thread. */
+    public String accountId() {
+        return ascii(accountId);
+    }
+
+    public String authCode() {
+        return ascii(authCode);
+    }
+
+    public String rrn() {
+        return ascii(rrn);
+    }
+
+    public String maskedPan() {
+        return ascii(maskedPan);
+    }
+
+    @Override
+    public String toString() {
+        return "JournalRecord{seq=" + sequence + ", type=" + type + ", holdId=" + holdId + ", account=" + accountId()
+                + ", amount=" + amount + ", secondAmount=" + secondAmount + ", plan=" + plan + ", pan=" + maskedPan() + '}';
+    }
+
+    private static void putAscii(String field, CharSequence value, byte[] target) {
+        if (value.length() > target.length) {
+            throw new IllegalArgumentException(field + ": " + value.length() + " characters, at most " + target.length);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw new IllegalArgumentException(field + ": not printable ASCII at index " + i);
+            }
+            target[i] = (byte) c;
+        }
+        Arrays.fill(target, value.length(), target.length, (byte) 0);
+    }
+
+    private static String ascii(byte[] bytes) {
+        int length = 0;
+        while (length < bytes.length && bytes[length] != 0) {
+            length++;
+        }
+        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,95 @@
+package io.tatekae.journal;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * The fixed 128-byte on-disk layout (little endian), ending in a CRC32C over the bytes before it.
+ * <pre>
+ *   0 sequence long      8 type byte    9 plan byte   10..11 reserved   12 accountIndex int
+ *  16 holdId long       24 amount long  32 secondAmount long  40 eventTimeMillis long  48 stan int
+ *  52 accountId[16]     68 authCode[6]  74 rrn[12]  86 maskedPan[19]  105..123 reserved (zero)
+ * 124 crc32c int (of bytes 0..123)
+ * </pre>
+ * Sequences start at 1, so an all-zero (preallocated or hole) record never passes as valid.
+ */
+public final class JournalRecordCodec {
+    public static final int RECORD_SIZE = 128;
+    static final int CRC_OFFSET = 124;
+    private static final int TYPE = 8;
+    private static final int PLAN = 9;
+    private static final int ACCOUNT_INDEX = 12;
+    private static final int HOLD_ID = 16;
+    private static final int AMOUNT = 24;
+    private static final int SECOND_AMOUNT = 32;
+    private static final int EVENT_TIME = 40;
+    private static final int STAN = 48;
+    private static final int ACCOUNT_ID = 52;
+    private static final int AUTH_CODE = 68;
+    private static final int RRN = 74;
+    private static final int MASKED_PAN = 86;
+    private static final int RESERVED_END = 124;
+
+    private final CRC32C crc = new CRC32C();
+
+    /** Writes the record with {@code sequence} at {@code offset}; {@code buffer} must be little endian. */
+    public void encode(JournalRecord record, long sequence, ByteBuffer buffer, int offset) {
+        buffer.putLong(offset, sequence);
+        buffer.put(offset + TYPE, record.type().code());
+        buffer.put(offset + PLAN, record.plan().code());
+        buffer.putShort(offset + 10, (short) 0);
+        buffer.putInt(offset + ACCOUNT_INDEX, record.accountIndex());
+        buffer.putLong(offset + HOLD_ID, record.holdId());
+        buffer.putLong(offset + AMOUNT, record.amount());
+        buffer.putLong(offset + SECOND_AMOUNT, record.secondAmount());
+        buffer.putLong(offset + EVENT_TIME, record.eventTimeMillis());
+        buffer.putInt(offset + STAN, record.stan());
+        buffer.put(offset + ACCOUNT_ID, record.accountId, 0, JournalRecord.ACCOUNT_ID_MAX);
+        buffer.put(offset + AUTH_CODE, record.authCode, 0, JournalRecord.AUTH_CODE_MAX);
+        buffer.put(offset + RRN, record.rrn, 0, JournalRecord.RRN_MAX);
+        buffer.put(offset + MASKED_PAN, record.maskedPan, 0, JournalRecord.MASKED_PAN_MAX);
+        for (int i = MASKED_PAN + JournalRecord.MASKED_PAN_MAX; i < RESERVED_END; i++) {
+            buffer.put(offset + i, (byte) 0);
+        }
+        buffer.putInt(offset + CRC_OFFSET, checksum(buffer, offset));
+    }
+
+    /** @return true when the record at {@code offset} has a matching CRC and a known type. */
+    public boolean isValid(ByteBuffer buffer, int offset) {
+        return buffer.getInt(offset + CRC_OFFSET) == checksum(buffer, offset)
+                && JournalRecordType.fromCode(buffer.get(offset + TYPE)) != null
+                && PointsPlan.fromCode(buffer.get(offset + PLAN)) != null
+                && buffer.getLong(offset) > 0;
+    }
+
+    public static long sequenceAt(ByteBuffer buffer, int offset) {
+        return buffer.getLong(offset);
+    }
+
+    /** Fills {@code record} from a record already checked with {@link #isValid}. */
+    public void decode(ByteBuffer buffer, int offset, JournalRecord record) {
+        record.sequence(buffer.getLong(offset));
+        record.type(JournalRecordType.fromCode(buffer.get(offset + TYPE)));
+        record.plan(PointsPlan.fromCode(buffer.get(offset + PLAN)));
+        record.accountIndex(buffer.getInt(offset + ACCOUNT_INDEX));
+        record.holdId(buffer.getLong(offset + HOLD_ID));
+        record.amount(buffer.getLong(offset + AMOUNT));
+        record.secondAmount(buffer.getLong(offset + SECOND_AMOUNT));
+        record.eventTimeMillis(buffer.getLong(offset + EVENT_TIME));
+        record.stan(buffer.getInt(offset + STAN));
+        buffer.get(offset + ACCOUNT_ID, record.accountId, 0, JournalRecord.ACCOUNT_ID_MAX);
+        buffer.get(offset + AUTH_CODE, record.authCode, 0, JournalRecord.AUTH_CODE_MAX);
+        buffer.get(offset + RRN, record.rrn, 0, JournalRecord.RRN_MAX);
+        buffer.get(offset + MASKED_PAN, record.maskedPan, 0, JournalRecord.MASKED_PAN_MAX);
+    }
+
+    private int checksum(ByteBuffer buffer, int offset) {
+        int position = buffer.position();
+        int limit = buffer.limit();
+        buffer.limit(offset + CRC_OFFSET).position(offset);
+        crc.reset();
+        crc.update(buffer);
+        buffer.limit(limit).position(position);
+        return (int) crc.getValue();
+    }
+}

@@ -1,0 +1,212 @@
+package io.tatekae.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends money events to the journal. Single writer: one thread appends and commits.
+ * {@link #append} encodes into a preallocated buffer (no allocation); {@link #commit} writes the batch
+ * and forces per the {@link FsyncPolicy}. After an I/O failure the uncommitted batch is discarded, the
+ * file is cut back to the last commit, and the exception tells the caller to decline (response 91).
+ */
+public final class JournalWriter implements AutoCloseable {
+    private static final int RECORD = JournalRecordCodec.RECORD_SIZE;
+
+    private final JournalConfig config;
+    private final JournalRecordCodec codec = new JournalRecordCodec();
+    private final ByteBuffer batch;
+    private final long recordsPerSegment;
+    private FileChannel channel;
+    private long segmentFirst;
+    /** Records in the current segment already written to the channel (committed or written early). */
+    private long segmentWritten;
+    private long nextSequence;
+    private long committedSegmentFirst;
+    private long committedSegmentRecords;
+    private volatile long committedSequence;
+    private volatile long durableSequence;
+    private long lastForceNanos;
+    private boolean failed;
+
+    private JournalWriter(JournalConfig config, JournalRecovery.State state) throws IOException {
+        this.config = config;
+        this.recordsPerSegment = config.recordsPerSegment();
+        this.batch = ByteBuffer.allocateDirect(config.maxBatchRecords() * RECORD).order(ByteOrder.LITTLE_ENDIAN);
+        this.segmentFirst = state.lastSegmentFirst();
+        this.nextSequence = state.lastSequence() + 1;
+        this.segmentWritten = nextSequence - segmentFirst;
+        this.committedSequence = state.lastSequence();
+        this.durableSequence = state.lastSequence();
+        this.committedSegmentFirst = segmentFirst;
+        this.committedSegmentRecords = segmentWritten;
+        this.channel = openSegment(segmentFirst);
+        this.lastForceNanos = System.nanoTime();
+    }
+
+    /** Opens (creating if needed) the journal, recovering a torn tail left by a crash. */
+    public static JournalWriter open(JournalConfig config) {
+        try {
+            Files.createDirectories(config.directory());
+            return new JournalWriter(config, JournalRecovery.recover(config.directory()));
+        } catch (IOException e) {
+            throw new JournalException("journal " + config.directory() + ": cannot open for writing", e);
+        }
+    }
+
+    /** Encodes the record with the next sequence into the batch; returns that sequence. */
+    public long append(JournalRecord record) {
+        if (failed) {
+            throw new JournalException("journal " + config.directory() + ": writer failed earlier; reopen it to recover");
+        }
+        if (record.type() == null) {
+            throw new IllegalArgumentException("journal record: type missing (holdId " + record.holdId() + ")");
+        }
+        if (!batch.hasRemaining()) {
+            writeBatch();
+        }
+        long sequence = nextSequence++;
+        codec.encode(record, sequence, batch, batch.position());
+        batch.position(batch.position() + RECORD);
+        record.sequence(sequence);
+        return sequence;
+    }
+
+    /** Writes the batch and forces it per the policy; returns the last committed sequence. */
+    public long commit() {
+        if (failed) {
+            throw new JournalException("journal " + config.directory() + ": writer failed earlier; reopen it to recover");
+        }
+        writeBatch();
+        long last = nextSequence - 1;
+        if (last == committedSequence) {
+            return last;
+        }
+        try {
+            if (shouldForce()) {
+                channel.force(false);
+                lastForceNanos = System.nanoTime();
+                durableSequence = last;
+            }
+        } catch (IOException e) {
+            throw fail("cannot force", e);
+        }
+        committedSegmentFirst = segmentFirst;
+        committedSegmentRecords = segmentWritten;
+        committedSequence = last;
+        return last;
+    }
+
+    /** Last sequence written by a successful commit; safe to read from any thread. */
+    public long committedSequence() {
+        return committedSequence;
+    }
+
+    /** Last sequence known forced to the device (equals committed under DURABLE). */
+    public long durableSequence() {
+        return durableSequence;
+    }
+
+    public Path directory() {
+        return config.directory();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!failed && batch.position() > 0) {
+                commit();
+            }
+            if (!failed && config.fsyncPolicy() != FsyncPolicy.NONE) {
+                channel.force(false);
+                durableSequence = committedSequence;
+            }
+            channel.close();
+        } catch (IOException e) {
+            throw new JournalException("journal " + config.directory() + ": cannot close", e);
+        }
+    }
+
+    private boolean shouldForce() {
+        return switch (config.fsyncPolicy()) {
+            case DURABLE -> true;
+            case NONE -> false;
+            case BATCH_MS -> System.nanoTime() - lastForceNanos >= config.fsyncIntervalMs() * 1_000_000L;
+        };
+    }
+
+    private void writeBatch() {
+        batch.flip();
+        try {
+            while (batch.hasRemaining()) {
+                if (segmentWritten == recordsPerSegment) {
+                    roll();
+                }
+                int records = (int) Math.min(batch.remaining() / RECORD, recordsPerSegment - segmentWritten);
+                int limit = batch.limit();
+                batch.limit(batch.position() + records * RECORD);
+                long position = segmentWritten * RECORD;
+                while (batch.hasRemaining()) {
+                    position += channel.write(batch, position);
+                }
+                batch.limit(limit);
+                segmentWritten += records;
+            }
+            batch.clear();
+        } catch (IOException e) {
+            throw fail("cannot write", e);
+        }
+    }
+
+    private void roll() throws IOException {
+        if (config.fsyncPolicy() != FsyncPolicy.NONE) {
+            channel.force(false);
+        }
+        channel.close();
+        segmentFirst += segmentWritten;
+        segmentWritten = 0;
+        channel = openSegment(segmentFirst);
+    }
+
+    private FileChannel openSegment(long first) throws IOException {
+        Path path = JournalSegments.path(config.directory(), first);
+        FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        if (config.fsyncPolicy() != FsyncPolicy.NONE && opened.size() == 0) {
+            forceDirectory();
+        }
+        return opened;
+    }
+
+    private void forceDirectory() {
+        try (FileChannel dir = FileChannel.open(config.directory(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot force a directory; the segment's own force still covers its data.
+        }
+    }
+
+    /** Drops the uncommitted batch and cuts the files back to the last commit so a retry starts clean. */
+    private JournalException fail(String what, IOException cause) {
+        batch.clear();
+        nextSequence = committedSequence + 1;
+        try {
+            if (segmentFirst != committedSegmentFirst) {
+                channel.close();
+                Files.deleteIfExists(JournalSegments.path(config.directory(), segmentFirst));
+                segmentFirst = committedSegmentFirst;
+                channel = openSegment(segmentFirst);
+            }
+            channel.truncate(committedSegmentRecords * RECORD);
+            segmentWritten = committedSegmentRecords;
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            failed = true;
+        }
+        return new JournalException("journal " + config.directory() + ": " + what + " (last committed sequence "
+                + committedSequence + ")", cause);
+    }
+}

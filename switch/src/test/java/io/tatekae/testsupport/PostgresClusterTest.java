@@ -1,0 +1,49 @@
+package io.tatekae.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class PostgresClusterTest {
+    @Test
+    void startsCreatesADatabaseSurvivesARestartAndCleansUp() throws SQLException {
+        Path root;
+        try (PostgresCluster cluster = PostgresCluster.start15()) {
+            String url = cluster.createDatabase("cluster_test");
+            try (Connection c = DriverManager.getConnection(url, cluster.user(), cluster.password());
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (v INT)");
+                s.execute("INSERT INTO t VALUES (42)");
+                try (ResultSet rs = s.executeQuery("SHOW server_version_num")) {
+                    rs.next();
+                    assertEquals(15, rs.getInt(1) / 10000);
+                }
+            }
+            cluster.stop();
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(url, cluster.user(), cluster.password()).close());
+            cluster.start();
+            try (Connection c = DriverManager.getConnection(url, cluster.user(), cluster.password());
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT v FROM t")) {
+                rs.next();
+                assertEquals(42, rs.getInt(1));
+            }
+            root = Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        try (var leftovers = Files.list(root)) {
+            assertFalse(leftovers.anyMatch(p -> p.getFileName().toString().startsWith("tatekae-pg-")
+                    && Files.exists(p.resolve("data"))), "cluster folders are deleted on close");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
