@@ -16,6 +16,8 @@ import java.time.InstantSource;
  * their original answer again (profile §7).
  */
 public final class AuthorizationEngine implements Authorizer {
+    private static final int EXPIRIES_PER_TICK = 10_000;
+
     private final InstantSource clock;
     private final MoneyLog money;
     private final TxnTable txns;
@@ -54,9 +56,10 @@ public final class AuthorizationEngine implements Authorizer {
         }
     }
 
-    /** Releases holds past their lifetime; called from the decision thread's timer tick. */
-    public int expireHolds(int budget) {
-        return holds.expire(clock.millis(), budget);
+    /** Releases holds past their lifetime, a bounded number per tick. */
+    @Override
+    public void onTick() {
+        holds.expire(clock.millis(), EXPIRIES_PER_TICK);
     }
 
     public EngineSeed seed() {

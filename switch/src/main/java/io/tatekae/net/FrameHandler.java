@@ -1,5 +1,7 @@
 package io.tatekae.net;
 
+import io.tatekae.config.ServerConfig;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -21,12 +23,12 @@ final class FrameHandler extends ByteToMessageDecoder {
     private final Connection connection;
     private final RequestSink sink;
     private final Rejector rejector;
-    private final NetLimits limits;
+    private final ServerConfig limits;
     private final NetStats stats;
     private long partialSinceNanos;
     private ScheduledFuture<?> deadlineCheck;
 
-    FrameHandler(Connection connection, RequestSink sink, Rejector rejector, NetLimits limits, NetStats stats) {
+    FrameHandler(Connection connection, RequestSink sink, Rejector rejector, ServerConfig limits, NetStats stats) {
         this.connection = connection;
         this.sink = sink;
         this.rejector = rejector;

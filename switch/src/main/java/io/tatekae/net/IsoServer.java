@@ -1,5 +1,7 @@
 package io.tatekae.net;
 
+import io.tatekae.config.ServerConfig;
+
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IsoServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IsoServer.class.getName());
 
-    private final NetLimits limits;
+    private final ServerConfig limits;
     private final NetStats stats;
     private final RequestSink sink;
     private final java.util.function.Supplier<Rejector> rejectors;
@@ -32,7 +34,7 @@ public final class IsoServer implements AutoCloseable {
     private Channel listener;
 
     /** @param rejectors makes one rejector per connection (each owns scratch buffers for its I/O thread) */
-    public IsoServer(NetLimits limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors) {
+    public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors) {
         this.limits = limits;
         this.stats = stats;
         this.sink = sink;

@@ -12,6 +12,10 @@ public interface Authorizer {
     default void endOfBatch() {
     }
 
+    /** Periodic work on the decision thread (hold expiry), about once a second. */
+    default void onTick() {
+    }
+
     /** Until the engine is wired, every request other than 0800 is answered 91. */
     Authorizer UNAVAILABLE = (request, decision) -> decision.set(io.tatekae.engine.Outcome.UNAVAILABLE);
 }

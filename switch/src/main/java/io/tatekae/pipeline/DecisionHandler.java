@@ -36,6 +36,28 @@ final class DecisionHandler implements EventHandler<RingEvent> {
 
     @Override
     public void onEvent(RingEvent e, long sequence, boolean endOfBatch) {
+        if (e.tick) {
+            tick(e);
+        } else {
+            answer(e);
+        }
+        if (endOfBatch || touchedCount == touched.length) {
+            flush();
+        }
+    }
+
+    private void tick(RingEvent e) {
+        try {
+            router.onTick();
+        } catch (RuntimeException | AssertionError ex) {
+            LOG.log(System.Logger.Level.ERROR, "timer work failed", ex);
+            stats.internalErrors.increment();
+        } finally {
+            e.release();
+        }
+    }
+
+    private void answer(RingEvent e) {
         Connection connection = e.connection;
         try {
             decide(e);
@@ -53,9 +75,6 @@ final class DecisionHandler implements EventHandler<RingEvent> {
         } finally {
             connection.release();
             e.release();
-        }
-        if (endOfBatch || touchedCount == touched.length) {
-            flush();
         }
     }
 

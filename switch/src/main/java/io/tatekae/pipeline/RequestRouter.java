@@ -73,6 +73,10 @@ final class RequestRouter {
         }
     }
 
+    void onTick() {
+        authorizer.onTick();
+    }
+
     void endOfBatch() {
         authorizer.endOfBatch();
     }

@@ -9,6 +9,8 @@ import io.tatekae.net.Framing;
 /** One preallocated ring slot: the frame's bytes, its decoded fields, the engine's request and decision. */
 public final class RingEvent {
     public Connection connection;
+    /** A timer tick rather than a request: no connection, no response. */
+    public boolean tick;
     public final byte[] frame = new byte[Framing.MAX_MESSAGE_BYTES];
     public int length;
     public long receivedNanos;
@@ -19,6 +21,7 @@ public final class RingEvent {
     /** Drops references and wipes anything sensitive once the response has been written. */
     public void release() {
         connection = null;
+        tick = false;
         request.wipeCav2();
     }
 }

@@ -3,6 +3,7 @@ package io.tatekae.pipeline;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
+import io.tatekae.config.PipelineConfig;
 import io.tatekae.iso.InboundDecoder;
 import io.tatekae.net.NetStats;
 import io.tatekae.net.Rejector;
@@ -23,8 +24,8 @@ public final class SwitchPipeline implements AutoCloseable {
     private final Supplier<Rejector> rejectors;
     private final PipelineStats stats = new PipelineStats();
 
-    public SwitchPipeline(PipelineSettings settings, ProfileSpec spec, Authorizer authorizer, NetStats netStats) {
-        ring = RingBuffer.createMultiProducer(RingEvent::new, settings.ringSize(), settings.waitStrategy().create());
+    public SwitchPipeline(PipelineConfig settings, ProfileSpec spec, Authorizer authorizer, NetStats netStats) {
+        ring = RingBuffer.createMultiProducer(RingEvent::new, settings.ringSize(), WaitStrategies.of(settings.waitStrategy()));
         DecisionHandler handler = new DecisionHandler(new RequestRouter(authorizer, netStats), spec, stats, settings.maxBatch());
         processor = new BatchEventProcessorBuilder()
                 .setMaxBatchSize(settings.maxBatch())
@@ -50,6 +51,21 @@ public final class SwitchPipeline implements AutoCloseable {
 
     public PipelineStats stats() {
         return stats;
+    }
+
+    /** Asks the decision thread for its periodic work; skipped when the ring is full (the next tick comes soon). */
+    public boolean publishTick() {
+        long seq;
+        try {
+            seq = ring.tryNext();
+        } catch (com.lmax.disruptor.InsufficientCapacityException full) {
+            return false;
+        }
+        RingEvent e = ring.get(seq);
+        e.tick = true;
+        e.connection = null;
+        ring.publish(seq);
+        return true;
     }
 
     /** Free slots in the ring right now. */
