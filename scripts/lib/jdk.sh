@@ -139,10 +139,10 @@ tatekae_mvn_offline_first() {
   fi
   mkdir -p "$(dirname "$log")"
   local status=0
-  if mvn -B -o "$@" 2>&1 | tee "$log"; then status=0; else status="${PIPESTATUS[0]}"; fi
+  if mvn -B -o -Dstyle.color=never "$@" 2>&1 | tee "$log"; then status=0; else status="${PIPESTATUS[0]}"; fi
   if (( status != 0 )) && grep -qE 'offline mode|has not been downloaded from it before|Cannot access .* in offline mode|could not be resolved' "$log"; then
     echo "--- Offline build lacked an artifact; running again with downloads enabled ---"
-    if mvn -B "$@" 2>&1 | tee "$log"; then status=0; else status="${PIPESTATUS[0]}"; fi
+    if mvn -B -Dstyle.color=never "$@" 2>&1 | tee "$log"; then status=0; else status="${PIPESTATUS[0]}"; fi
   fi
   return "$status"
 }

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * that was read is "known", so {@link #rejectUnknownKeys()} can flag the rest and suggest a known one.
  */
 final class YamlSection {
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?[0-9]{1,19}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?[0-9]{1,30}");
     private static final int MAX_SHOWN_CHARS = 40;
 
     private final Problems problems;
