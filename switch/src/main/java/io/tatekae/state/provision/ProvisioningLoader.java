@@ -85,7 +85,8 @@ public final class ProvisioningLoader {
             }
             try {
                 applyLine(line);
-            } catch (InvalidRecordException e) {
+            } catch (InvalidRecordException | IllegalArgumentException e) {
+                // IllegalArgumentException: the beforeCardWrite hook refused the card (e.g. an unusable name).
                 reject(lineNumber, e.getMessage());
             }
         }

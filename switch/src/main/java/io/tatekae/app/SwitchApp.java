@@ -1,0 +1,112 @@
+package io.tatekae.app;
+
+import io.tatekae.config.SwitchConfig;
+import io.tatekae.engine.AuthCodes;
+import io.tatekae.engine.AuthorizationEngine;
+import io.tatekae.engine.EngineSeed;
+import io.tatekae.engine.MoneyLog;
+import io.tatekae.engine.PolicySettingsFactory;
+import io.tatekae.engine.TxnTable;
+import io.tatekae.engine.cav2.CardVerificationKeys;
+import io.tatekae.engine.cav2.Cav2Calculator;
+import io.tatekae.net.IsoServer;
+import io.tatekae.net.NetStats;
+import io.tatekae.pipeline.SwitchPipeline;
+import io.tatekae.spec.ProfileSpec;
+import io.tatekae.state.ChronicleStateStore;
+import io.tatekae.state.PanHasher;
+import io.tatekae.state.provision.ProvisioningReport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The running switch: state, engine, ring, listener and timer, started and stopped in order. */
+public final class SwitchApp implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SwitchApp.class.getName());
+
+    private final SwitchConfig config;
+    private final ChronicleStateStore store;
+    private final PanHasher hasher;
+    private final NetStats netStats = new NetStats();
+    private final SwitchPipeline pipeline;
+    private final IsoServer server;
+    private final ScheduledExecutorService timer;
+
+    private SwitchApp(SwitchConfig config, InstantSource clock) throws IOException {
+        this.config = config;
+        Files.createDirectories(config.data().dir());
+        store = new ChronicleStateStore(config.data().stateDir(), config.state().maxCards(), config.state().maxAccounts());
+        hasher = new PanHasher(config.keys().panHashKey());
+        Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
+        AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2,
+                PolicySettingsFactory.from(config.policy(), config.holds()), clock, MoneyLog.NONE,
+                new TxnTable(config.holds().maxOpenHolds()), provisionalSeed(clock));
+        pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats);
+        server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors());
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tatekae-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens state and builds the pipeline; call {@link #provision} as needed, then {@link #start}. */
+    public static SwitchApp open(SwitchConfig config, InstantSource clock) throws IOException {
+        return new SwitchApp(config, clock);
+    }
+
+    public ProvisioningReport provision(Path file) throws IOException {
+        return new CardProvisioner(store, hasher).load(file);
+    }
+
+    public SwitchApp start() throws InterruptedException {
+        pipeline.start();
+        server.start();
+        timer.scheduleAtFixedRate(pipeline::publishTick, 1, 1, TimeUnit.SECONDS);
+        LOG.log(System.Logger.Level.INFO, () -> "tatekae switch up in " + config.mode() + " mode: ISO 8583 on "
+                + config.server().host() + ":" + server.port() + ", data in " + config.data().dir().toAbsolutePath()
+                + ", " + store.cardCount() + " cards, " + store.accountCount() + " accounts");
+        return this;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public NetStats netStats() {
+        return netStats;
+    }
+
+    public SwitchPipeline pipeline() {
+        return pipeline;
+    }
+
+    public ChronicleStateStore store() {
+        return store;
+    }
+
+    /** Stops accepting, lets the decision thread finish what is in the ring, then closes everything. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        server.stopAccepting();
+        pipeline.close();
+        server.close();
+        store.close();
+        LOG.log(System.Logger.Level.INFO, "tatekae switch stopped");
+    }
+
+    /**
+     * Until the journal supplies the counters on restart, approval codes start from the clock so a
+     * restart does not reuse the codes of the minutes before it.
+     */
+    private static EngineSeed provisionalSeed(InstantSource clock) {
+        long seconds = clock.millis() / 1000;
+        return new EngineSeed(clock.millis() * 1000, Math.floorMod(seconds * 64, AuthCodes.SPACE));
+    }
+}
