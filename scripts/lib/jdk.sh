@@ -14,11 +14,11 @@ TATEKAE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 # Prints the feature version (8, 17, 25, ...) that "<java> -version" reports, or nothing.
 tatekae_java_major() {
-  local java_bin="$1" line version
+  local java_bin="$1" output version
   [[ -x "$java_bin" ]] || return 1
-  line="$("$java_bin" -version 2>&1 | grep -m1 -E 'version "[^"]+"')" || return 1
-  version="${line#*version \"}"
-  version="${version%%\"*}"
+  output="$("$java_bin" -version 2>&1)" || return 1
+  [[ "$output" =~ version\ \"([^\"]+)\" ]] || return 1
+  version="${BASH_REMATCH[1]}"
   if [[ "$version" == 1.* ]]; then version="${version#1.}"; fi
   version="${version%%[.+-]*}"
   [[ "$version" =~ ^[0-9]+$ ]] || return 1
@@ -53,9 +53,8 @@ tatekae_find_jdk() {
     TATEKAE_JDK_REJECTED+=("JAVA_HOME: not set")
   fi
   if [[ -z "$found" ]]; then
-    local IFS=':'
-    local search_dirs=(${TATEKAE_JDK_SEARCH_DIRS:-/usr/lib/jvm})
-    unset IFS
+    local search_dirs=()
+    IFS=':' read -r -a search_dirs <<< "${TATEKAE_JDK_SEARCH_DIRS:-/usr/lib/jvm}"
     for dir in "${search_dirs[@]}"; do
       if [[ ! -d "$dir" ]]; then TATEKAE_JDK_REJECTED+=("$dir: no such folder"); continue; fi
       for candidate in "$dir"/*/; do

@@ -1,5 +1,6 @@
 package io.tatekae.app;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.OptionalInt;
 
 import io.tatekae.config.ConfigLoader;
 import io.tatekae.config.DidYouMean;
+import io.tatekae.config.Mode;
 import io.tatekae.config.Overrides;
 
 /**
@@ -15,6 +17,9 @@ import io.tatekae.config.Overrides;
  * --version}, as {@code --name value} or {@code --name=value}.
  */
 public final class CommandLine {
+    /** Loaded at start in demo mode when no --provision is given. */
+    public static final Path DEMO_CARDS = Path.of("config", "demo-cards.jsonl");
+
     private static final int MAX_PORT = 65_535;
     private static final List<String> OPTIONS =
             List.of("--config", "--data-dir", "--port", "--http-port", "--provision", "--help", "--version");
@@ -31,6 +36,21 @@ public final class CommandLine {
             Optional<Path> provision,
             boolean help,
             boolean version) {
+
+        /**
+         * The provisioning file to load at start: the one given, or in demo mode the demo cards
+         * ({@link #DEMO_CARDS}) when that file exists.
+         */
+        public Optional<Path> provisionFor(Mode mode) {
+            return provisionFor(mode, DEMO_CARDS);
+        }
+
+        Optional<Path> provisionFor(Mode mode, Path demoCards) {
+            if (provision.isPresent() || mode != Mode.DEMO || !Files.isRegularFile(demoCards)) {
+                return provision;
+            }
+            return Optional.of(demoCards);
+        }
 
         /** The configuration values the command line overrides. */
         public Overrides overrides() {

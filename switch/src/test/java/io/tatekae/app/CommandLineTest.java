@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.tatekae.config.ConfigLoader;
+import io.tatekae.config.Mode;
 import io.tatekae.config.SwitchConfig;
 
 class CommandLineTest {
@@ -57,6 +61,20 @@ class CommandLineTest {
         assertEquals("unexpected argument \"switch.yaml\" (options start with --)", error("switch.yaml"));
         assertEquals("--port is given more than once", error("--port", "1", "--port", "2"));
         assertEquals("--data-dir needs a file or folder name, got an empty one", error("--data-dir="));
+    }
+
+    @Test
+    void provisionDefaultsToTheDemoCardsOnlyInDemoModeAndOnlyWhenThatFileExists(@TempDir Path dir) throws IOException {
+        Path demoCards = dir.resolve("demo-cards.jsonl");
+        CommandLine.Options none = CommandLine.parse(new String[0]);
+        assertEquals(Optional.empty(), none.provisionFor(Mode.DEMO, demoCards));
+        Files.writeString(demoCards, "");
+        assertEquals(Optional.of(demoCards), none.provisionFor(Mode.DEMO, demoCards));
+        assertEquals(Optional.empty(), none.provisionFor(Mode.TEST, demoCards));
+        assertEquals(Optional.empty(), none.provisionFor(Mode.PRODUCTION, demoCards));
+        CommandLine.Options given = CommandLine.parse(new String[] {"--provision", "cards.jsonl"});
+        assertEquals(Optional.of(Path.of("cards.jsonl")), given.provisionFor(Mode.PRODUCTION, demoCards));
+        assertEquals(Optional.of(Path.of("cards.jsonl")), given.provisionFor(Mode.DEMO, demoCards));
     }
 
     @Test

@@ -102,6 +102,7 @@ class KeysConfigTest {
         assertEquals(Mode.DEMO, config.mode());
         SwitchConfig production = ConfigLoader.parse("mode: production\n", "switch.yaml", Overrides.NONE, REAL_KEYS);
         assertEquals(Mode.PRODUCTION, production.mode());
+        assertNoKeyShown(List.of(production.toString(), config.toString()));
         assertEquals(Path.of("data").toAbsolutePath(), production.data().dir());
     }
 }
