@@ -2,19 +2,15 @@ package io.tatekae.app;
 
 import io.tatekae.config.ConfigException;
 import io.tatekae.config.ConfigLoader;
-import io.tatekae.config.Mode;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.state.provision.ProvisioningReport;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code scripts/run}: parse the command line, load and validate configuration, start, run until signalled. */
 public final class Main {
-    static final Path DEMO_CARDS = Path.of("config", "demo-cards.jsonl");
-
     private Main() {
     }
 
@@ -49,8 +45,7 @@ public final class Main {
 
     private static void run(SwitchConfig config, CommandLine.Options options) throws Exception {
         SwitchApp app = SwitchApp.open(config, InstantSource.system());
-        Path provision = options.provision().orElse(config.mode() == Mode.DEMO && Files.exists(DEMO_CARDS) ? DEMO_CARDS : null);
-        if (provision != null) {
+        for (Path provision : options.provisionFor(config.mode()).stream().toList()) {
             ProvisioningReport report = app.provision(provision);
             System.out.println("provisioned from " + provision + ": " + report.describe());
         }
