@@ -56,6 +56,12 @@ public final class AuthRequest {
 
     /** DE 39 of an advice as two ASCII bytes, -1 when absent. */
     public int adviceResponseCode;
+    /** DE 38 of an advice (the network's stand-in approval code). */
+    public int adviceAuthCodeOffset;
+    public int adviceAuthCodeLength;
+    /** DE 37. */
+    public int rrnOffset;
+    public int rrnLength;
 
     public void clear() {
         kind = MessageKind.UNSUPPORTED;
@@ -93,6 +99,10 @@ public final class AuthRequest {
         originalAcquirerId = -1;
         replacementAmount = -1;
         adviceResponseCode = -1;
+        adviceAuthCodeOffset = 0;
+        adviceAuthCodeLength = 0;
+        rrnOffset = 0;
+        rrnLength = 0;
     }
 
     public int transactionType() {

@@ -95,7 +95,7 @@ public final class AuthorizationEngine implements Authorizer {
         slot = txns.insert(a, b, TxnTable.ANSWERED, now);
         remember(slot, TxnTable.ANSWERED, amountAndCode, merchant, d);
         if (d.changedMoney) {
-            holds.place(slot, ctx, r.amount, now, advice, r, d);
+            holds.place(slot, ctx, r.amount, now, advice, r);
         }
     }
 

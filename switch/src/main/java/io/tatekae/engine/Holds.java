@@ -14,6 +14,7 @@ final class Holds {
     private final MoneyLog money;
     private final long lifetimeMillis;
     private final AccountState account = new AccountState();
+    private final HoldEvent event = new HoldEvent();
     private long nextHoldId;
 
     Holds(StateStore store, TxnTable txns, MoneyLog money, long lifetimeMillis, long nextHoldId) {
@@ -29,7 +30,7 @@ final class Holds {
     }
 
     /** Places the hold of the approval remembered in {@code slot} on the loaded card's account. */
-    void place(int slot, CardContext c, long amount, long now, boolean forced, AuthRequest r, Decision d) {
+    void place(int slot, CardContext c, long amount, long now, boolean forced, AuthRequest r) {
         long id = nextHoldId++;
         c.account.openHolds(c.account.openHolds() + amount);
         c.saveAccount();
@@ -37,7 +38,21 @@ final class Holds {
         c.saveCard();
         txns.state(slot, TxnTable.HOLD_OPEN);
         txns.hold(slot, id, c.account.index(), amount);
-        money.holdPlaced(id, c.account.index(), amount, now, forced, r, d.authCode);
+        describe(slot, forced ? HoldEvent.Kind.FORCED : HoldEvent.Kind.PLACED, now);
+        event.released = 0;
+        event.stan = r.stan;
+        if (r.rrnLength > 0) {
+            System.arraycopy(r.data, r.rrnOffset, event.rrn, 0, Math.min(r.rrnLength, event.rrn.length));
+            event.rrnLength = Math.min(r.rrnLength, event.rrn.length);
+        }
+        if (forced) {
+            if (r.adviceAuthCodeLength == AuthCodes.LENGTH) {
+                System.arraycopy(r.data, r.adviceAuthCodeOffset, event.authCode, 0, AuthCodes.LENGTH);
+            }
+        } else {
+            AuthCodes.write(txns.authCounter(slot), event.authCode, 0);
+        }
+        money.record(event);
     }
 
     /**
@@ -58,12 +73,11 @@ final class Holds {
         release(accountIndex, released);
         if (keep == 0) {
             txns.state(slot, TxnTable.HOLD_CLOSED);
-            txns.holdAmount(slot, 0);
-            money.holdVoided(txns.holdId(slot), accountIndex, released, now);
-        } else {
-            txns.holdAmount(slot, keep);
-            money.holdReduced(txns.holdId(slot), accountIndex, keep, released, now);
         }
+        txns.holdAmount(slot, keep);
+        describe(slot, keep == 0 ? HoldEvent.Kind.VOIDED : HoldEvent.Kind.REDUCED, now);
+        event.released = released;
+        money.record(event);
     }
 
     /** Expires up to {@code budget} remembered entries older than the hold lifetime; returns how many. */
@@ -74,7 +88,10 @@ final class Holds {
             if (txns.state(slot) == TxnTable.HOLD_OPEN) {
                 long amount = txns.holdAmount(slot);
                 release(txns.accountIndex(slot), amount);
-                money.holdExpired(txns.holdId(slot), txns.accountIndex(slot), amount, now);
+                txns.holdAmount(slot, 0);
+                describe(slot, HoldEvent.Kind.EXPIRED, now);
+                event.released = amount;
+                money.record(event);
             }
             txns.remove(slot);
             txns.popOldest();
@@ -98,6 +115,17 @@ final class Holds {
             txns.popOldest();
         }
         return true;
+    }
+
+    /** Fills the event from the table's entry: the hold, and the key and content of its authorization. */
+    private void describe(int slot, HoldEvent.Kind kind, long now) {
+        event.clear();
+        event.kind = kind;
+        event.holdId = txns.holdId(slot);
+        event.accountIndex = txns.accountIndex(slot);
+        event.amount = txns.holdAmount(slot);
+        event.timeMillis = now;
+        txns.describe(slot, event);
     }
 
     private void release(int accountIndex, long amount) {

@@ -231,6 +231,17 @@ public final class TxnTable {
         contentD[slot] = merchantHash;
     }
 
+    /** Copies the entry's key, content and approval code counter into the event. */
+    public void describe(int slot, HoldEvent e) {
+        e.keyA = keyA[slot];
+        e.keyB = keyB[slot];
+        e.panHi = contentA[slot];
+        e.panLo = contentB[slot];
+        e.amountAndCode = contentC[slot];
+        e.merchantHash = contentD[slot];
+        e.authCounter = authCounter[slot];
+    }
+
     public boolean samePan(int slot, long panHi, long panLo) {
         return contentA[slot] == panHi && contentB[slot] == panLo;
     }

@@ -61,6 +61,14 @@ public final class RequestReader {
         if (f.has(95)) {
             r.replacementAmount = Digits.parse(f.buffer(), f.offset(95), 12);
         }
+        if (f.has(37)) {
+            r.rrnOffset = f.offset(37);
+            r.rrnLength = f.length(37);
+        }
+        if (f.has(38)) {
+            r.adviceAuthCodeOffset = f.offset(38);
+            r.adviceAuthCodeLength = f.length(38);
+        }
         if (f.has(39)) {
             int o = f.offset(39);
             r.adviceResponseCode = (f.buffer()[o] & 0xFF) << 8 | (f.buffer()[o + 1] & 0xFF);

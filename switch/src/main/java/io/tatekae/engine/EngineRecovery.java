@@ -1,0 +1,124 @@
+package io.tatekae.engine;
+
+import io.tatekae.state.AccountState;
+import io.tatekae.state.CardState;
+import io.tatekae.state.PanKey;
+import io.tatekae.state.StateStore;
+
+/**
+ * Rebuilds the engine's in-memory state from the journal (the record of truth) after any stop or
+ * crash: the table of open and closed holds (so reversals and duplicates find their originals), each
+ * account's open holds, each card's recent approvals for velocity, and where the hold-id and
+ * approval-code counters resume. The state store is only a cache: what it said is overwritten.
+ */
+public final class EngineRecovery {
+    private final StateStore store;
+    private final TxnTable txns;
+    private final long velocityWindowMillis;
+    private final long nowMillis;
+    private final long[] openHolds;
+    private final PanKey panKey = new PanKey();
+    private final CardState card = new CardState();
+    private long maxHoldId;
+    private long maxAuthCounter = -1;
+    private long events;
+
+    public EngineRecovery(StateStore store, TxnTable txns, PolicySettings policy, long nowMillis) {
+        this.store = store;
+        this.txns = txns;
+        this.velocityWindowMillis = policy.velocityWindowMillis;
+        this.nowMillis = nowMillis;
+        this.openHolds = new long[Math.max(1, store.accountCount())];
+        store.forEachCard(c -> {
+            if (c.velocity().count() > 0) {
+                c.velocity().clear();
+                store.writeCard(c);
+            }
+        });
+    }
+
+    /** Applies one journaled event, in journal order. */
+    public void apply(HoldEvent e) {
+        events++;
+        maxHoldId = Math.max(maxHoldId, e.holdId);
+        maxAuthCounter = Math.max(maxAuthCounter, e.authCounter);
+        switch (e.kind) {
+            case PLACED, FORCED -> placed(e);
+            case REDUCED -> changed(e, TxnTable.HOLD_OPEN);
+            case VOIDED -> changed(e, TxnTable.HOLD_CLOSED);
+            case EXPIRED -> expired(e);
+        }
+    }
+
+    private void placed(HoldEvent e) {
+        int slot = txns.find(e.keyA, e.keyB);
+        if (slot < 0) {
+            if (txns.full()) {
+                throw new IllegalStateException("journal holds more open transactions than holds.maxOpenHolds ("
+                        + txns.maxEntries() + "); raise it and restart");
+            }
+            slot = txns.insert(e.keyA, e.keyB, TxnTable.HOLD_OPEN, e.timeMillis);
+        }
+        txns.state(slot, TxnTable.HOLD_OPEN);
+        txns.outcome(slot, Outcome.APPROVED);
+        txns.content(slot, e.panHi, e.panLo, e.amountAndCode, e.merchantHash);
+        txns.authCounter(slot, e.authCounter);
+        txns.hold(slot, e.holdId, e.accountIndex, e.amount);
+        addOpen(e.accountIndex, e.amount);
+        if (e.timeMillis >= nowMillis - velocityWindowMillis && store.readCard(panKey.set(e.panHi, e.panLo), card)) {
+            card.velocity().record(e.timeMillis);
+            store.writeCard(card);
+        }
+    }
+
+    private void changed(HoldEvent e, byte state) {
+        int slot = txns.find(e.keyA, e.keyB);
+        if (slot >= 0) {
+            txns.state(slot, state);
+            txns.holdAmount(slot, e.amount);
+        }
+        addOpen(e.accountIndex, -e.released);
+    }
+
+    private void expired(HoldEvent e) {
+        int slot = txns.find(e.keyA, e.keyB);
+        if (slot >= 0) {
+            txns.remove(slot);
+            txns.oldest(); // drops the removed key from the head of the insertion order
+        }
+        addOpen(e.accountIndex, -e.released);
+    }
+
+    private void addOpen(int accountIndex, long delta) {
+        if (accountIndex < 0 || accountIndex >= openHolds.length) {
+            throw new IllegalStateException("journal names account index " + accountIndex
+                    + " but the state store has " + store.accountCount() + " accounts: provision before recovering");
+        }
+        openHolds[accountIndex] += delta;
+    }
+
+    /** Writes each account's open holds as the journal says and returns where the counters resume. */
+    public EngineSeed finish(EngineSeed floor) {
+        AccountState scratch = new AccountState();
+        for (int i = 0; i < store.accountCount(); i++) {
+            if (store.readAccount(i, scratch) && scratch.openHolds() != openHolds[i]) {
+                if (openHolds[i] < 0) {
+                    throw new IllegalStateException("journal leaves account index " + i + " with negative open holds");
+                }
+                scratch.openHolds(openHolds[i]);
+                store.writeAccount(scratch);
+            }
+        }
+        return new EngineSeed(Math.max(floor.nextHoldId(), maxHoldId + 1),
+                Math.max(floor.nextAuthCounter(), maxAuthCounter + 1));
+    }
+
+    public long events() {
+        return events;
+    }
+
+    /** The open holds the journal gives an account (for reconciliation). */
+    public long openHolds(int accountIndex) {
+        return openHolds[accountIndex];
+    }
+}

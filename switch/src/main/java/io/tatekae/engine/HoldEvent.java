@@ -1,0 +1,47 @@
+package io.tatekae.engine;
+
+/**
+ * One change to a hold, as the engine reports it to the {@link MoneyLog} and as recovery replays it:
+ * what changed, plus the request key and content needed to rebuild duplicate and reversal lookups
+ * after a restart. A reusable holder; text values are fixed-width ASCII bytes.
+ */
+public final class HoldEvent {
+    public enum Kind { PLACED, FORCED, REDUCED, VOIDED, EXPIRED }
+
+    public Kind kind;
+    public long holdId;
+    public int accountIndex;
+    /** The hold's amount after the event (0 once voided or expired). */
+    public long amount;
+    /** The amount this event released back to the account (0 for PLACED/FORCED). */
+    public long released;
+    public long timeMillis;
+    /** {@link TxnTable} key and content of the authorization that placed the hold. */
+    public long keyA;
+    public long keyB;
+    public long panHi;
+    public long panLo;
+    public long amountAndCode;
+    public long merchantHash;
+    /** The approval code counter of the hold's 0110 (-1 for a forced hold: DE 38 came from the network). */
+    public long authCounter;
+    public int stan;
+    public final byte[] authCode = new byte[AuthCodes.LENGTH];
+    public final byte[] rrn = new byte[12];
+    public int rrnLength;
+
+    public void clear() {
+        kind = null;
+        holdId = 0;
+        accountIndex = -1;
+        amount = 0;
+        released = 0;
+        timeMillis = 0;
+        keyA = keyB = panHi = panLo = amountAndCode = merchantHash = 0;
+        authCounter = -1;
+        stan = 0;
+        java.util.Arrays.fill(authCode, (byte) ' ');
+        java.util.Arrays.fill(rrn, (byte) ' ');
+        rrnLength = 0;
+    }
+}
