@@ -184,6 +184,21 @@ class ChronicleStateStoreTest {
         }
     }
 
+    @Test
+    void aLostAccountIdMapIsRebuiltFromTheAccounts() throws Exception {
+        try (StateStore store = new ChronicleStateStore(dataDir, 10, 10)) {
+            store.addAccount(account("A1", 1));
+            store.addAccount(account("A2", 1));
+        }
+        Files.delete(dataDir.resolve("state").resolve(ChronicleStateStore.ACCOUNT_IDS_FILE));
+        try (StateStore store = new ChronicleStateStore(dataDir, 10, 10)) {
+            assertEquals(2, store.accountCount());
+            assertEquals(0, store.accountIndex("A1"));
+            assertEquals(1, store.accountIndex("A2"));
+            assertEquals(2, store.addAccount(account("A3", 1)));
+        }
+    }
+
     private static AccountState account(String id, long creditLimit) {
         AccountState acct = new AccountState().creditLimit(creditLimit).kycVerified(true);
         acct.id().set(id);
