@@ -14,6 +14,7 @@ final class NameNormalizer {
     static final int MAX_TOKENS = (MAX_NAME_BYTES + 1) / 2;
     static final int INVALID = -1;
 
+    private final RomajiCanonicalizer canonicalizer = new RomajiCanonicalizer();
     private final byte[] letters = new byte[MAX_NAME_BYTES];
     private final byte[] canonical = new byte[MAX_NAME_BYTES];
     private final int[] tokenStart = new int[MAX_TOKENS];
@@ -41,7 +42,7 @@ final class NameNormalizer {
             } else if (b == ' ') {
                 if (letterCount > 0) {
                     tokenStart[tokens] = canonicalLength;
-                    canonicalLength = RomajiCanonicalizer.canonicalize(letters, 0, letterCount, canonical, canonicalLength);
+                    canonicalLength = canonicalizer.canonicalize(letters, 0, letterCount, canonical, canonicalLength);
                     tokenLength[tokens] = canonicalLength - tokenStart[tokens];
                     tokens++;
                     letterCount = 0;
