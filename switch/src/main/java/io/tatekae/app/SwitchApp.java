@@ -40,7 +40,7 @@ public final class SwitchApp implements AutoCloseable {
     private SwitchApp(SwitchConfig config, InstantSource clock) throws IOException {
         this.config = config;
         Files.createDirectories(config.data().dir());
-        store = new ChronicleStateStore(config.data().stateDir(), config.state().maxCards(), config.state().maxAccounts());
+        store = new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts());
         hasher = new PanHasher(config.keys().panHashKey());
         Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
         AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2,

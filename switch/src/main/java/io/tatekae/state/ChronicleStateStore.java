@@ -29,6 +29,9 @@ public final class ChronicleStateStore implements StateStore {
     private final ChronicleMap<PanKey, CardState> cards;
     private final ChronicleMap<AccountIndexKey, AccountState> accounts;
     private final ChronicleMap<CharSequence, Integer> accountIds;
+    private static final String CLEAN_CLOSE_MARKER = "closed-cleanly";
+
+    private final Path cleanMarker;
     private final AtomicLong cardCount;
     private volatile int accountCount;
     private final ThreadLocal<AccountIndexKey> accountKey = ThreadLocal.withInitial(AccountIndexKey::new);
@@ -45,9 +48,13 @@ public final class ChronicleStateStore implements StateStore {
         ChronicleMap<AccountIndexKey, AccountState> a = null;
         try {
             Files.createDirectories(dir);
-            c = openCards(dir.resolve(CARDS_FILE), maxCards);
-            a = openAccounts(dir.resolve(ACCOUNTS_FILE), maxAccounts);
-            this.accountIds = openAccountIds(dir.resolve(ACCOUNT_IDS_FILE), maxAccounts);
+            // Without the marker of a clean close, the last process may have died mid-write: let
+            // Chronicle check and repair the files' segment headers as it opens them.
+            this.cleanMarker = dir.resolve(CLEAN_CLOSE_MARKER);
+            boolean recover = !Files.deleteIfExists(cleanMarker);
+            c = openCards(dir.resolve(CARDS_FILE), maxCards, recover);
+            a = openAccounts(dir.resolve(ACCOUNTS_FILE), maxAccounts, recover);
+            this.accountIds = openAccountIds(dir.resolve(ACCOUNT_IDS_FILE), maxAccounts, recover);
         } catch (IOException | RuntimeException e) {
             closeQuietly(c);
             closeQuietly(a);
@@ -61,8 +68,18 @@ public final class ChronicleStateStore implements StateStore {
         this.accountCount = checkAccountsDense(dir);
     }
 
-    private static ChronicleMap<PanKey, CardState> openCards(Path file, long max) throws IOException {
-        return ChronicleMap.of(PanKey.class, CardState.class)
+    private static <K, V> ChronicleMap<K, V> persist(net.openhft.chronicle.map.ChronicleMapBuilder<K, V> b, Path file,
+                                                     boolean recover) throws IOException {
+        if (recover && Files.exists(file)) {
+            return b.recoverPersistedTo(file.toFile(), false, corruption -> System.getLogger(ChronicleStateStore.class.getName())
+                    .log(System.Logger.Level.WARNING, "state file " + file.getFileName() + " repaired after an unclean stop: "
+                            + corruption.message()));
+        }
+        return b.createPersistedTo(file.toFile());
+    }
+
+    private static ChronicleMap<PanKey, CardState> openCards(Path file, long max, boolean recover) throws IOException {
+        return persist(ChronicleMap.of(PanKey.class, CardState.class)
                 .name("tatekae-cards")
                 .keyMarshaller(PanKeyMarshaller.INSTANCE)
                 .valueMarshaller(CardStateMarshaller.INSTANCE)
@@ -70,11 +87,12 @@ public final class ChronicleStateStore implements StateStore {
                 .constantValueSizeBySample(new CardState())
                 .entries(max)
                 .maxBloatFactor(MAX_BLOAT_FACTOR)
-                .createPersistedTo(file.toFile());
+                , file, recover);
     }
 
-    private static ChronicleMap<AccountIndexKey, AccountState> openAccounts(Path file, int max) throws IOException {
-        return ChronicleMap.of(AccountIndexKey.class, AccountState.class)
+    private static ChronicleMap<AccountIndexKey, AccountState> openAccounts(Path file, int max, boolean recover)
+            throws IOException {
+        return persist(ChronicleMap.of(AccountIndexKey.class, AccountState.class)
                 .name("tatekae-accounts")
                 .keyMarshaller(AccountIndexKeyMarshaller.INSTANCE)
                 .valueMarshaller(AccountStateMarshaller.INSTANCE)
@@ -82,16 +100,17 @@ public final class ChronicleStateStore implements StateStore {
                 .constantValueSizeBySample(new AccountState())
                 .entries(max)
                 .maxBloatFactor(MAX_BLOAT_FACTOR)
-                .createPersistedTo(file.toFile());
+                , file, recover);
     }
 
-    private static ChronicleMap<CharSequence, Integer> openAccountIds(Path file, int max) throws IOException {
-        return ChronicleMap.of(CharSequence.class, Integer.class)
+    private static ChronicleMap<CharSequence, Integer> openAccountIds(Path file, int max, boolean recover)
+            throws IOException {
+        return persist(ChronicleMap.of(CharSequence.class, Integer.class)
                 .name("tatekae-account-ids")
                 .averageKeySize(AccountState.ID_CAPACITY)
                 .entries(max)
                 .maxBloatFactor(MAX_BLOAT_FACTOR)
-                .createPersistedTo(file.toFile());
+                , file, recover);
     }
 
     /** Accounts are the source of truth; the id map is rebuilt if a crash left it behind. */
@@ -242,6 +261,11 @@ public final class ChronicleStateStore implements StateStore {
         closeQuietly(cards);
         closeQuietly(accounts);
         closeQuietly(accountIds);
+        try {
+            Files.createFile(cleanMarker);
+        } catch (IOException e) {
+            // Only costs a recovery check at the next open.
+        }
     }
 
     private static void closeQuietly(ChronicleMap<?, ?> map) {
