@@ -32,6 +32,7 @@ final class PackagerXml {
             reader.setErrorHandler(handler);
             reader.setEntityResolver(handler);
             reader.setProperty("http://xml.org/sax/properties/lexical-handler", handler);
+            reader.setProperty("http://xml.org/sax/properties/declaration-handler", handler);
             reader.parse(new InputSource(in));
         } catch (SAXException | ParserConfigurationException e) {
             throw new IllegalStateException("packager XML " + resource + " is not valid: " + e.getMessage(), e);
@@ -87,6 +88,16 @@ final class PackagerXml {
         @Override
         public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
             throw new SAXException("external entity " + systemId + " refused in " + resource);
+        }
+
+        @Override
+        public void externalEntityDecl(String name, String publicId, String systemId) throws SAXException {
+            throw new SAXException("external entity " + name + " (" + systemId + ") refused in " + resource);
+        }
+
+        @Override
+        public void skippedEntity(String name) throws SAXException {
+            throw new SAXException("entity &" + name + "; refused in " + resource);
         }
 
         @Override

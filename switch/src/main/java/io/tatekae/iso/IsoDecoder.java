@@ -11,6 +11,9 @@ import io.tatekae.spec.ProfileSpec;
 public final class IsoDecoder {
     /** Tag of the DE whose value is TLV (profile §5). */
     static final int DE_TLV = 48;
+    /** DE 95 (an42): positions 1-12 are the new amount, so they must be digits (profile §4). */
+    static final int DE_REPLACEMENT_AMOUNTS = 95;
+    static final int REPLACEMENT_AMOUNT_DIGITS = 12;
 
     private final FieldType[] types = new FieldType[IsoFields.MAX_FIELD + 1];
     private final int[] maxLengths = new int[IsoFields.MAX_FIELD + 1];
@@ -133,6 +136,9 @@ public final class IsoDecoder {
         }
         if (de == DE_TLV && !De48Tlv.wellFormed(buf, pos, length)) {
             return FormatError.BAD_TLV;
+        }
+        if (de == DE_REPLACEMENT_AMOUNTS && !Ascii.allDigits(buf, pos, REPLACEMENT_AMOUNT_DIGITS)) {
+            return FormatError.NON_DIGIT;
         }
         return FormatError.NONE;
     }

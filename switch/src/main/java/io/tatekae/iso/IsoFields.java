@@ -122,6 +122,14 @@ public final class IsoFields {
         return value;
     }
 
+    /** True when the field is present and bytes [from, from + count) of its value are ASCII digits. */
+    public boolean isDigits(int de, int from, int count) {
+        if (!has(de) || from < 0 || count < 0 || from + count > lengths[de]) {
+            return false;
+        }
+        return Ascii.allDigits(buffer, offsets[de] + from, count);
+    }
+
     /** The byte at position {@code index} (0-based) of a field's value. */
     public byte byteAt(int de, int index) {
         requirePresent(de);

@@ -67,6 +67,7 @@ public final class IsoWriter {
                 for (int i = len; i < max; i++) {
                     out[pos + i] = ' ';
                 }
+                checkReplacementAmount(de, pos);
                 pos += max;
             }
             default -> {
@@ -101,6 +102,7 @@ public final class IsoWriter {
             out[body + lead + i] = (byte) text.charAt(i);
         }
         checkContent(de, type, out, body + lead, len);
+        checkReplacementAmount(de, body);
         pos = body + width;
         mark(de);
     }
@@ -182,6 +184,14 @@ public final class IsoWriter {
         boolean ok = numeric ? Ascii.allDigits(src, off, len) : Ascii.allPrintable(src, off, len);
         if (!ok) {
             throw new IllegalArgumentException("DE " + de + ": value is not " + (numeric ? "all digits" : "0x20..0x7E text"));
+        }
+    }
+
+    /** The one positional rule the decoder enforces: DE 95 positions 1-12 are digits. */
+    private void checkReplacementAmount(int de, int body) {
+        if (de == IsoDecoder.DE_REPLACEMENT_AMOUNTS
+                && !Ascii.allDigits(out, body, IsoDecoder.REPLACEMENT_AMOUNT_DIGITS)) {
+            throw new IllegalArgumentException("DE 95: positions 1-12 (the new amount) must be digits");
         }
     }
 

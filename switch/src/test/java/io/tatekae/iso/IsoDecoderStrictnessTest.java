@@ -158,6 +158,22 @@ class IsoDecoderStrictnessTest {
     }
 
     @Test
+    void replacementAmountMustBeDigitsButTheIgnoredRestMayBeText() {
+        byte[] frame = vector("0400-partial-reversal").bytes();
+        assertEquals(FormatError.NONE, decode(frame));
+        int de95 = fields.offset(95);
+        assertEquals(3000, fields.numeric(95, 0, 12));
+        frame[de95 + 20] = 'X';
+        assertEquals(FormatError.NONE, decode(frame), "positions 13-42 are ignored");
+        assertTrue(fields.isDigits(95, 0, 12));
+        assertFalse(fields.isDigits(95, 0, 42));
+        frame[de95 + 11] = ' ';
+        decode(frame);
+        assertError(FormatError.NON_DIGIT, 95);
+        assertTrue(fields.has(90));
+    }
+
+    @Test
     void undefinedFieldInPrimaryBitmap() {
         byte[] frame = purchase.clone();
         frame[4 + 7] |= 0x01; // DE 64

@@ -136,7 +136,17 @@ class IsoWriterTest {
         assertThrows(IllegalArgumentException.class, () -> writer.bytes(41, new byte[] {'A', 0x7F}, 0, 2), "DEL in ans");
         assertThrows(IllegalArgumentException.class, () -> writer.ascii(2, "12345678901234567890"), "20 digits in n..19");
         assertThrows(IllegalArgumentException.class, () -> writer.numeric(3, -1), "negative");
+        assertThrows(IllegalArgumentException.class, () -> writer.ascii(95, "3000"), "DE 95 amount space-filled");
         assertThrows(IllegalArgumentException.class, () -> writer.begin(out, 0, 200), "MTI outside the profile");
+    }
+
+    @Test
+    void replacementAmountIsTwelveDigitsThenTheIgnoredRest() {
+        writer.begin(out, 0, 400);
+        writer.numeric(11, 103);
+        writer.ascii(95, "000000003000" + "0".repeat(30));
+        finishAndDecode(0);
+        assertEquals(3000, fields.numeric(95, 0, 12));
     }
 
     @Test
