@@ -5,8 +5,7 @@ import io.tatekae.spec.ProfileSpec;
 
 /**
  * Everything the I/O thread does to a frame before it enters the ring: strict decode, the per-MTI
- * mandatory-field check, and reading the engine's primitives. Holds no per-message state, so one
- * instance serves every connection; allocates nothing.
+ * mandatory-field check, and reading the engine's primitives. One instance per thread; allocates nothing.
  */
 public final class InboundDecoder {
     private final IsoDecoder decoder;

@@ -37,9 +37,9 @@ public final class IsoDecoder {
             return into.fail(FormatError.BAD_MTI, 0);
         }
         into.mti(mti);
-        if (!Mti.isProfileMti(mti)) {
-            return into.fail(FormatError.BAD_MTI, 0);
-        }
+        // An MTI outside the profile is still decoded with the profile's layout, so that a request
+        // such as an 0200 can be answered "unsupported MTI" (12) with its DE 11; BAD_MTI comes last.
+        boolean unsupported = !Mti.isProfileMti(mti);
         int pos = off + 4;
         if (end - pos < 8) {
             return into.fail(FormatError.TRUNCATED, 0);
@@ -65,7 +65,7 @@ public final class IsoDecoder {
         if (pos != end) {
             return into.fail(FormatError.TRAILING_BYTES, -1);
         }
-        return FormatError.NONE;
+        return unsupported ? into.fail(FormatError.BAD_MTI, 0) : FormatError.NONE;
     }
 
     /**

@@ -31,8 +31,8 @@ public final class IsoWriter {
 
     /** Starts a message at out[off]; reserves room for MTI and both bitmaps. */
     public void begin(byte[] out, int off, int mti) {
-        if (!Mti.isProfileMti(mti)) {
-            throw new IllegalArgumentException("MTI " + mti + " is not one of the profile's");
+        if (mti < 0 || mti > 9999) {
+            throw new IllegalArgumentException("MTI " + mti + " is not four digits");
         }
         if (off < 0 || out.length - off < HEADER) {
             throw new IllegalArgumentException("no room for MTI and bitmaps at offset " + off);

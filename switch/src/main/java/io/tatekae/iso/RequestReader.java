@@ -8,10 +8,7 @@ import io.tatekae.engine.MessageKind;
  * I/O thread, into the ring slot; allocates nothing. Mandatory-field checks happen before this.
  */
 public final class RequestReader {
-    public static final int TAG_CARDHOLDER_NAME = 1;
-    public static final int TAG_ECI = 42;
-    public static final int TAG_CAVV = 43;
-    public static final int TAG_CAV2 = 92;
+    private final De48Tlv tlv = new De48Tlv();
 
     public void read(IsoFields f, AuthRequest r) {
         r.clear();
@@ -30,7 +27,7 @@ public final class RequestReader {
         r.mcc = (int) num(f, 18);
         r.acquirerCountry = (int) num(f, 19);
         if (f.has(22)) {
-            r.entryMode = (int) Digits.parse(f.buffer(), f.offset(22), 2);
+            r.entryMode = (int) f.numeric(22, 0, 2);
         }
         r.posCondition = (int) num(f, 25);
         r.acquirerId = num(f, 32);
@@ -59,7 +56,7 @@ public final class RequestReader {
             readOriginal(f, r);
         }
         if (f.has(95)) {
-            r.replacementAmount = Digits.parse(f.buffer(), f.offset(95), 12);
+            r.replacementAmount = f.numeric(95, 0, 12);
         }
         if (f.has(37)) {
             r.rrnOffset = f.offset(37);
@@ -79,31 +76,25 @@ public final class RequestReader {
         return f.has(de) ? f.numeric(de) : -1;
     }
 
-    private static void readAdditionalData(IsoFields f, AuthRequest r) {
-        byte[] b = f.buffer();
-        int p = f.offset(48);
-        int end = p + f.length(48);
-        while (p + 4 <= end) {
-            int tag = (int) Digits.parse(b, p, 2);
-            int len = (int) Digits.parse(b, p + 2, 2);
-            int value = p + 4;
-            if (tag < 0 || len < 0 || value + len > end) {
-                return; // the decoder has checked the TLV adds up; this is only a guard
-            }
-            switch (tag) {
-                case TAG_CARDHOLDER_NAME -> {
-                    r.typedNameOffset = value;
-                    r.typedNameLength = len;
+    private void readAdditionalData(IsoFields f, AuthRequest r) {
+        if (!tlv.start(f)) {
+            return;
+        }
+        while (tlv.next()) {
+            switch (tlv.tag()) {
+                case De48Tlv.TAG_CARDHOLDER_NAME -> {
+                    r.typedNameOffset = tlv.valueOffset();
+                    r.typedNameLength = tlv.valueLength();
                 }
-                case TAG_ECI -> r.eci = len == 2 ? (int) Digits.parse(b, value, 2) : -1;
-                case TAG_CAV2 -> {
-                    r.cav2Offset = value;
-                    r.cav2Length = len;
+                case De48Tlv.TAG_ECI -> r.eci = tlv.valueLength() == 2
+                        ? Ascii.digits(f.buffer(), tlv.valueOffset(), 2) : -1;
+                case De48Tlv.TAG_CAV2 -> {
+                    r.cav2Offset = tlv.valueOffset();
+                    r.cav2Length = tlv.valueLength();
                 }
                 default -> {
                 }
             }
-            p = value + len;
         }
     }
 
@@ -116,19 +107,14 @@ public final class RequestReader {
             r.cardholderPresence = c >= 0 && c <= 9 ? c : -1;
         }
         if (len >= 16) {
-            r.posCountry = (int) Digits.parse(b, o + 13, 3);
+            r.posCountry = Ascii.digits(b, o + 13, 3);
         }
     }
 
     private static void readOriginal(IsoFields f, AuthRequest r) {
-        byte[] b = f.buffer();
-        int o = f.offset(90);
-        if (f.length(90) != 42) {
-            return;
-        }
-        r.originalMti = (int) Digits.parse(b, o, 4);
-        r.originalStan = (int) Digits.parse(b, o + 4, 6);
-        r.originalDateTime = Digits.parse(b, o + 10, 10);
-        r.originalAcquirerId = Digits.parse(b, o + 20, 11);
+        r.originalMti = (int) f.numeric(90, 0, 4);
+        r.originalStan = (int) f.numeric(90, 4, 6);
+        r.originalDateTime = f.numeric(90, 10, 10);
+        r.originalAcquirerId = f.numeric(90, 20, 11);
     }
 }

@@ -16,7 +16,7 @@ public final class ResponseEncoder {
     private static final int[] NETWORK_ECHO_BEFORE_39 = {7, 11};
 
     private final IsoWriter writer;
-    private final byte[] de48 = new byte[32];
+    private final De48Writer de48 = new De48Writer();
     private final byte[] de54 = new byte[20];
 
     public ResponseEncoder(ProfileSpec spec) {
@@ -27,11 +27,11 @@ public final class ResponseEncoder {
     public int encode(IsoFields request, Decision d, byte[] out, int off) {
         int mti = request.mti() + 10;
         writer.begin(out, off + Framing.HEADER_BYTES, mti);
-        boolean network = mti == 810;
+        boolean network = mti == Mti.NETWORK_MANAGEMENT_RESPONSE;
         for (int de : network ? NETWORK_ECHO_BEFORE_39 : ECHO_BEFORE_39) {
             writer.echo(de, request);
         }
-        if (mti == 110 && d.hasAuthCode) {
+        if (mti == Mti.AUTHORIZATION_RESPONSE && d.hasAuthCode) {
             writer.bytes(38, d.authCode, 0, d.authCode.length);
         }
         byte[] code = ResponseCodes.de39(d.outcome);
@@ -42,7 +42,7 @@ public final class ResponseEncoder {
             }
             writeAdditionalData(mti, d);
             writer.echo(49, request);
-            if (mti == 110 && d.availableCredit != Decision.NO_BALANCE) {
+            if (mti == Mti.AUTHORIZATION_RESPONSE && d.availableCredit != Decision.NO_BALANCE) {
                 writeBalance(d.availableCredit);
             }
         } else {
@@ -54,33 +54,19 @@ public final class ResponseEncoder {
     }
 
     private void writeAdditionalData(int mti, Decision d) {
-        int n = 0;
-        if (mti == 110) {
-            n = tag(n, 87, d.cav2Result);
-            n = tag(n, 88, d.nameResult);
+        de48.reset();
+        if (mti == Mti.AUTHORIZATION_RESPONSE) {
+            if (d.cav2Result != 0) {
+                de48.character(De48Tlv.TAG_CAV2_RESULT, (char) d.cav2Result);
+            }
+            if (d.nameResult != 0) {
+                de48.character(De48Tlv.TAG_NAME_RESULT, (char) d.nameResult);
+            }
         }
-        if ((mti == 110 || mti == 410) && d.outcome != Outcome.APPROVED) {
-            de48[n++] = '9';
-            de48[n++] = '0';
-            de48[n++] = '0';
-            de48[n++] = '4';
-            Digits.write(ResponseCodes.reason(d.outcome), de48, n, 4);
-            n += 4;
+        if ((mti == Mti.AUTHORIZATION_RESPONSE || mti == Mti.REVERSAL_RESPONSE) && d.outcome != Outcome.APPROVED) {
+            de48.numeric(De48Tlv.TAG_REASON_CODE, ResponseCodes.reason(d.outcome), 4);
         }
-        if (n > 0) {
-            writer.bytes(48, de48, 0, n);
-        }
-    }
-
-    private int tag(int n, int tag, byte value) {
-        if (value == 0) {
-            return n;
-        }
-        Digits.write(tag, de48, n, 2);
-        de48[n + 2] = '0';
-        de48[n + 3] = '1';
-        de48[n + 4] = value;
-        return n + 5;
+        de48.writeTo(writer);
     }
 
     private void writeBalance(long available) {
@@ -92,7 +78,7 @@ public final class ResponseEncoder {
         de54[5] = '9';
         de54[6] = '2';
         de54[7] = (byte) (available >= 0 ? 'C' : 'D');
-        Digits.write(Math.min(Math.abs(available), 999_999_999_999L), de54, 8, 12);
+        Ascii.writeDigits(de54, 8, 12, Math.min(Math.abs(available), 999_999_999_999L));
         writer.bytes(54, de54, 0, de54.length);
     }
 }

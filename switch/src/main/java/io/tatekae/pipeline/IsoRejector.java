@@ -21,8 +21,8 @@ final class IsoRejector implements Rejector {
     private final AuthRequest request = new AuthRequest();
     private final Decision decision = new Decision();
 
-    IsoRejector(ProfileSpec spec, InboundDecoder decoder) {
-        this.decoder = decoder;
+    IsoRejector(ProfileSpec spec) {
+        this.decoder = new InboundDecoder(spec);
         this.encoder = new ResponseEncoder(spec);
     }
 

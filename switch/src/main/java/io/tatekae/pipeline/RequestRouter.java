@@ -32,7 +32,8 @@ final class RequestRouter {
         if (f.error() != FormatError.NONE) {
             boolean answerable = f.mti() >= 0 && InboundDecoder.isRequestMti(f.mti()) && f.has(11);
             d.respond = answerable;
-            d.set(Outcome.FORMAT_ERROR);
+            // A well-formed request with an MTI the profile does not serve is "unsupported" (12), not 30.
+            d.set(f.error() == FormatError.BAD_MTI ? Outcome.UNSUPPORTED_TRANSACTION : Outcome.FORMAT_ERROR);
             if (!answerable) {
                 stats.unanswerable.increment();
             }

@@ -6,15 +6,17 @@ import io.netty.buffer.ByteBuf;
 import io.tatekae.iso.InboundDecoder;
 import io.tatekae.net.Connection;
 import io.tatekae.net.RequestSink;
+import io.tatekae.spec.ProfileSpec;
 
 /** The I/O thread's side of the ring: claim a slot, copy the frame in, decode it there, publish. */
 final class RingRequestSink implements RequestSink {
     private final RingBuffer<RingEvent> ring;
-    private final InboundDecoder decoder;
+    /** One per I/O thread: the decoder keeps cursors between calls. */
+    private final ThreadLocal<InboundDecoder> decoders;
 
-    RingRequestSink(RingBuffer<RingEvent> ring, InboundDecoder decoder) {
+    RingRequestSink(RingBuffer<RingEvent> ring, ProfileSpec spec) {
         this.ring = ring;
-        this.decoder = decoder;
+        this.decoders = ThreadLocal.withInitial(() -> new InboundDecoder(spec));
     }
 
     @Override
@@ -31,7 +33,7 @@ final class RingRequestSink implements RequestSink {
             e.receivedNanos = receivedNanos;
             e.length = length;
             in.getBytes(in.readerIndex(), e.frame, 0, length);
-            decoder.decode(e.frame, length, e.fields, e.request);
+            decoders.get().decode(e.frame, length, e.fields, e.request);
         } finally {
             ring.publish(seq);
         }

@@ -4,7 +4,6 @@ import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.RingBuffer;
 import io.tatekae.config.PipelineConfig;
-import io.tatekae.iso.InboundDecoder;
 import io.tatekae.net.NetStats;
 import io.tatekae.net.Rejector;
 import io.tatekae.net.RequestSink;
@@ -31,9 +30,8 @@ public final class SwitchPipeline implements AutoCloseable {
                 .setMaxBatchSize(settings.maxBatch())
                 .build(ring, ring.newBarrier(), handler);
         ring.addGatingSequences(processor.getSequence());
-        InboundDecoder decoder = new InboundDecoder(spec);
-        sink = new RingRequestSink(ring, decoder);
-        rejectors = () -> new IsoRejector(spec, decoder);
+        sink = new RingRequestSink(ring, spec);
+        rejectors = () -> new IsoRejector(spec);
         thread = new Thread(processor, "tatekae-decision");
     }
 

@@ -137,7 +137,7 @@ class IsoWriterTest {
         assertThrows(IllegalArgumentException.class, () -> writer.ascii(2, "12345678901234567890"), "20 digits in n..19");
         assertThrows(IllegalArgumentException.class, () -> writer.numeric(3, -1), "negative");
         assertThrows(IllegalArgumentException.class, () -> writer.ascii(95, "3000"), "DE 95 amount space-filled");
-        assertThrows(IllegalArgumentException.class, () -> writer.begin(out, 0, 200), "MTI outside the profile");
+        assertThrows(IllegalArgumentException.class, () -> writer.begin(out, 0, 10_000), "MTI of five digits");
     }
 
     @Test
