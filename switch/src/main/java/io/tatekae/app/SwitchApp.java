@@ -1,6 +1,9 @@
 package io.tatekae.app;
 
+import io.tatekae.admin.AdminHttpServer;
+import io.tatekae.admin.AdminRoutes;
 import io.tatekae.config.SwitchConfig;
+import io.tatekae.metrics.SwitchMetrics;
 import io.tatekae.engine.AuthCodes;
 import io.tatekae.engine.AuthorizationEngine;
 import io.tatekae.engine.EngineSeed;
@@ -18,6 +21,8 @@ import io.tatekae.state.PanHasher;
 import io.tatekae.state.provision.ProvisioningReport;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -36,6 +41,8 @@ public final class SwitchApp implements AutoCloseable {
     private final SwitchPipeline pipeline;
     private final IsoServer server;
     private final ScheduledExecutorService timer;
+    private final SwitchMetrics metrics;
+    private AdminHttpServer http;
 
     private SwitchApp(SwitchConfig config, InstantSource clock) throws IOException {
         this.config = config;
@@ -48,6 +55,7 @@ public final class SwitchApp implements AutoCloseable {
                 new TxnTable(config.holds().maxOpenHolds()), provisionalSeed(clock));
         pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats);
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors());
+        metrics = new SwitchMetrics(netStats, pipeline);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tatekae-timer");
             t.setDaemon(true);
@@ -68,14 +76,41 @@ public final class SwitchApp implements AutoCloseable {
         pipeline.start();
         server.start();
         timer.scheduleAtFixedRate(pipeline::publishTick, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(metrics::publish, 1, 1, TimeUnit.SECONDS);
+        if (config.http().enabled()) {
+            http = new AdminHttpServer(config.http().host(), config.http().port(),
+                    new AdminRoutes(metrics, this::provisionWhileRunning)).start();
+        }
         LOG.log(System.Logger.Level.INFO, () -> "tatekae switch up in " + config.mode() + " mode: ISO 8583 on "
                 + config.server().host() + ":" + server.port() + ", data in " + config.data().dir().toAbsolutePath()
                 + ", " + store.cardCount() + " cards, " + store.accountCount() + " accounts");
         return this;
     }
 
+    /** Loads a provisioning body on the decision thread, between requests. */
+    private CompletableFuture<AdminRoutes.Reply> provisionWhileRunning(String jsonLines) {
+        CardProvisioner provisioner = new CardProvisioner(store, hasher);
+        return pipeline.onDecisionThread(() -> {
+            try {
+                ProvisioningReport report = provisioner.load(new StringReader(jsonLines));
+                return AdminRoutes.reply(report.allLinesUsed() ? 200 : 422, report.describe());
+            } catch (IOException e) {
+                return AdminRoutes.reply(500, "provisioning failed: " + e.getMessage());
+            }
+        });
+    }
+
     public int port() {
         return server.port();
+    }
+
+    /** The HTTP port, or -1 when HTTP is disabled. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    public SwitchMetrics metrics() {
+        return metrics;
     }
 
     public NetStats netStats() {
@@ -94,6 +129,9 @@ public final class SwitchApp implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        if (http != null) {
+            http.close();
+        }
         server.stopAccepting();
         pipeline.close();
         server.close();

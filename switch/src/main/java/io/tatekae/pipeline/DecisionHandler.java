@@ -21,12 +21,15 @@ final class DecisionHandler implements EventHandler<RingEvent> {
     private final byte[] out = new byte[2 * Framing.MAX_MESSAGE_BYTES];
     private final Connection[] touched;
     private int touchedCount;
+    private final long[] answeredNanos;
+    private int answeredCount;
 
     DecisionHandler(RequestRouter router, ProfileSpec spec, PipelineStats stats, int maxBatch) {
         this.router = router;
         this.encoder = new ResponseEncoder(spec);
         this.stats = stats;
         this.touched = new Connection[maxBatch];
+        this.answeredNanos = new long[maxBatch];
     }
 
     @Override
@@ -36,12 +39,14 @@ final class DecisionHandler implements EventHandler<RingEvent> {
 
     @Override
     public void onEvent(RingEvent e, long sequence, boolean endOfBatch) {
-        if (e.tick) {
+        if (e.task != null) {
+            runTask(e);
+        } else if (e.tick) {
             tick(e);
         } else {
             answer(e);
         }
-        if (endOfBatch || touchedCount == touched.length) {
+        if (endOfBatch || touchedCount == touched.length || answeredCount == answeredNanos.length) {
             flush();
         }
     }
@@ -52,6 +57,16 @@ final class DecisionHandler implements EventHandler<RingEvent> {
         } catch (RuntimeException | AssertionError ex) {
             LOG.log(System.Logger.Level.ERROR, "timer work failed", ex);
             stats.internalErrors.increment();
+        } finally {
+            e.release();
+        }
+    }
+
+    private void runTask(RingEvent e) {
+        try {
+            e.task.run();
+        } catch (RuntimeException | AssertionError ex) {
+            LOG.log(System.Logger.Level.ERROR, "administrative task failed", ex);
         } finally {
             e.release();
         }
@@ -68,6 +83,7 @@ final class DecisionHandler implements EventHandler<RingEvent> {
                     touched[touchedCount++] = connection;
                 }
                 stats.countResponse(e);
+                answeredNanos[answeredCount++] = e.receivedNanos;
             }
         } catch (RuntimeException | AssertionError ex) {
             LOG.log(System.Logger.Level.ERROR, "could not answer a request on " + connection, ex);
@@ -96,5 +112,10 @@ final class DecisionHandler implements EventHandler<RingEvent> {
             touched[i] = null;
         }
         touchedCount = 0;
+        long flushed = System.nanoTime();
+        for (int i = 0; i < answeredCount; i++) {
+            stats.recordLatency(flushed - answeredNanos[i]);
+        }
+        answeredCount = 0;
     }
 }

@@ -11,6 +11,9 @@ public final class PipelineStats {
     /** Responses by engine outcome ordinal. */
     public final AtomicLongArray byOutcome = new AtomicLongArray(io.tatekae.engine.Outcome.values().length);
     private volatile long largestBatch;
+    /** Frame decoded → response handed to Netty, in nanoseconds; written by the decision thread only. */
+    private final org.HdrHistogram.SingleWriterRecorder latency = new org.HdrHistogram.SingleWriterRecorder(
+            java.util.concurrent.TimeUnit.SECONDS.toNanos(60), 3);
 
     void recordBatch(long size) {
         batches.increment();
@@ -22,6 +25,18 @@ public final class PipelineStats {
     void countResponse(RingEvent e) {
         responses.increment();
         byOutcome.incrementAndGet(e.decision.outcome.ordinal());
+    }
+
+    void recordLatency(long nanos) {
+        latency.recordValue(Math.min(Math.max(nanos, 0), java.util.concurrent.TimeUnit.SECONDS.toNanos(60)));
+    }
+
+    /**
+     * The latencies recorded since the last call, into {@code into} (reset first). For one reader
+     * at a time: the metrics publisher.
+     */
+    public synchronized org.HdrHistogram.Histogram intervalLatency(org.HdrHistogram.Histogram into) {
+        return latency.getIntervalHistogram(into);
     }
 
     public long largestBatch() {

@@ -11,6 +11,8 @@ public final class RingEvent {
     public Connection connection;
     /** A timer tick rather than a request: no connection, no response. */
     public boolean tick;
+    /** Administrative work to run on the decision thread (provisioning, payments), or null. */
+    public Runnable task;
     public final byte[] frame = new byte[Framing.MAX_MESSAGE_BYTES];
     public int length;
     public long receivedNanos;
@@ -22,6 +24,7 @@ public final class RingEvent {
     public void release() {
         connection = null;
         tick = false;
+        task = null;
         request.wipeCav2();
     }
 }

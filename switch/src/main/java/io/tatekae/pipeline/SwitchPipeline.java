@@ -66,6 +66,26 @@ public final class SwitchPipeline implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Runs administrative work on the decision thread, between requests, so it needs no locks
+     * against the engine. Waits for a ring slot; the result completes when the work has run.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> onDecisionThread(java.util.function.Supplier<T> work) {
+        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+        long seq = ring.next();
+        RingEvent e = ring.get(seq);
+        e.connection = null;
+        e.task = () -> {
+            try {
+                done.complete(work.get());
+            } catch (RuntimeException ex) {
+                done.completeExceptionally(ex);
+            }
+        };
+        ring.publish(seq);
+        return done;
+    }
+
     /** Free slots in the ring right now. */
     public long remainingCapacity() {
         return ring.remainingCapacity();
