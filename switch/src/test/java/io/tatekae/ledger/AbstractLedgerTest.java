@@ -13,7 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tatekae.journal.FsyncPolicy;
+import io.tatekae.journal.JournalConfig;
+import io.tatekae.journal.JournalWriter;
 import io.tatekae.journal.PointsPlan;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,6 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The ledger's contract, run against every database it supports. */
 abstract class AbstractLedgerTest {
@@ -193,6 +198,35 @@ abstract class AbstractLedgerTest {
         assertEquals(1, ledger.lastPostedSequence());
         assertEquals(1, count("SELECT MAX(version) FROM schema_version"));
         assertEquals(1, count("SELECT COUNT(*) FROM schema_version"));
+    }
+
+    @Test
+    void thePosterFollowsTheJournalResumesAfterARestartAndDrainsOnClose(@TempDir Path dir) {
+        JournalConfig journal = JournalConfig.durable(dir.resolve("journal")).withFsync(FsyncPolicy.NONE, 0)
+                .withSegmentBytes(64 * 1024);
+        JournalLoad load = new JournalLoad();
+        try (JournalWriter writer = JournalWriter.open(journal)) {
+            LedgerPosterConfig posterConfig = LedgerPosterConfig.defaults().withMaxBatch(200);
+            try (LedgerPoster poster = new LedgerPoster(journal.directory(), writer::committedSequence, ledger, posterConfig).start()) {
+                load.write(writer, 1, 1500);
+                JournalLoad.await("the poster to catch up", () -> poster.lastPostedSequence() == writer.committedSequence(),
+                        Duration.ofSeconds(60));
+                assertEquals(0, poster.lag());
+                load.write(writer, 1501, 1700);
+            }
+            assertEquals(writer.committedSequence(), ledger.lastPostedSequence(), "close drains what was committed");
+            long postedByFirst = load.records();
+            load.write(writer, 1701, 2000);
+            try (LedgerPoster poster = new LedgerPoster(journal.directory(), writer::committedSequence, ledger, posterConfig).start()) {
+                JournalLoad.await("the second poster to catch up", () -> poster.lag() == 0, Duration.ofSeconds(60));
+                assertEquals(load.records() - postedByFirst, poster.postedRecords(), "the restarted poster posts only the rest");
+                assertEquals(0, poster.rejectedRecords());
+            }
+        }
+        assertEquals(load.records(), ledger.lastPostedSequence());
+        assertEquals(load.records(), count("SELECT COUNT(*) FROM ledger_transfer"));
+        load.assertLedgerMatches(ledger);
+        assertOpenHoldsMatchPendingHolds();
     }
 
     protected void assertOpenHoldsMatchPendingHolds() {
