@@ -196,7 +196,11 @@ public final class JournalWriter implements AutoCloseable {
         try {
             if (segmentFirst != committedSegmentFirst) {
                 channel.close();
-                Files.deleteIfExists(JournalSegments.path(config.directory(), segmentFirst));
+                for (long first : JournalSegments.list(config.directory())) {
+                    if (first > committedSegmentFirst) {
+                        Files.deleteIfExists(JournalSegments.path(config.directory(), first));
+                    }
+                }
                 segmentFirst = committedSegmentFirst;
                 channel = openSegment(segmentFirst);
             }

@@ -169,6 +169,28 @@ class JournalTest {
     }
 
     @Test
+    void aWriteFailureSurfacesAndCommitsNothing() throws IOException {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full to fail writes for real");
+        Files.createDirectories(config().directory());
+        Files.createSymbolicLink(config().directory().resolve("segment-00000000000000000001.journal"), full);
+        JournalWriter writer = JournalWriter.open(config());
+        writer.append(hold(new JournalRecord(), 1, 100));
+        JournalException e = assertThrows(JournalException.class, writer::commit);
+        assertTrue(e.getMessage().contains("last committed sequence 0"), e.getMessage());
+        assertEquals(0, writer.committedSequence());
+        assertThrows(JournalException.class, () -> {
+            writer.append(hold(new JournalRecord(), 2, 100));
+            writer.commit();
+        });
+        try {
+            writer.close();
+        } catch (JournalException closing) {
+            // closing a writer on a device that refuses writes may fail as well
+        }
+    }
+
+    @Test
     void neverStoresAFullPan() {
         JournalRecord r = new JournalRecord();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.maskedPan("3540000000000001"));
