@@ -28,6 +28,7 @@ public final class LedgerPoster implements AutoCloseable {
     private volatile long lastPosted = -1;
     private volatile long postedRecords;
     private volatile long rejectedRecords;
+    private volatile long skippedRecords;
     private volatile long batches;
     private volatile long failures;
     private volatile String lastError;
@@ -62,6 +63,14 @@ public final class LedgerPoster implements AutoCloseable {
 
     public long rejectedRecords() {
         return rejectedRecords;
+    }
+
+    /**
+     * Records the ledger already had when they were sent: a retry after a commit whose outcome the
+     * poster could not learn (the database went down while committing).
+     */
+    public long skippedRecords() {
+        return skippedRecords;
     }
 
     public long batches() {
@@ -138,6 +147,7 @@ public final class LedgerPoster implements AutoCloseable {
             lastPosted = result.lastSequence();
             postedRecords += result.applied();
             rejectedRecords += result.rejected();
+            skippedRecords += result.skipped();
             batches++;
             backoffNanos = 0;
             return true;

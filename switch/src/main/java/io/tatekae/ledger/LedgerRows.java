@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The SQL that loads the rows a batch touches and writes a {@link BatchPlan} back, as JDBC batches. */
+/**
+ * The SQL that loads the rows a batch touches and writes a {@link BatchPlan} back, as JDBC batches.
+ * Lookups bind one array ({@code = ANY (?)}): a single plan that uses the primary key on H2 and
+ * PostgreSQL alike (a padded IN list got a generic sequential-scan plan on PostgreSQL).
+ */
 final class LedgerRows {
     static final String HOLD_COLUMNS = "hold_id, account_id, state, forced, authorized_amount, pending_amount, "
             + "captured_amount, plan, placed_seq, placed_at, closed_seq, closed_at, auth_code, rrn, stan, masked_pan";
@@ -24,15 +28,12 @@ final class LedgerRows {
         if (holdIds.isEmpty()) {
             return holds;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT " + HOLD_COLUMNS + " FROM ledger_hold WHERE hold_id IN "
-                + InList.placeholders())) {
-            for (int from = 0; from < holdIds.size(); from += InList.WIDTH) {
-                InList.bind(s, 1, holdIds, from);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        HoldRow hold = readHold(rs);
-                        holds.put(hold.holdId, hold);
-                    }
+        try (PreparedStatement s = c.prepareStatement("SELECT " + HOLD_COLUMNS + " FROM ledger_hold WHERE hold_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("BIGINT", holdIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    HoldRow hold = readHold(rs);
+                    holds.put(hold.holdId, hold);
                 }
             }
         }
@@ -66,14 +67,11 @@ final class LedgerRows {
         if (accountIds.isEmpty()) {
             return found;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT account_id FROM ledger_account WHERE account_id IN "
-                + InList.placeholders())) {
-            for (int from = 0; from < accountIds.size(); from += InList.WIDTH) {
-                InList.bind(s, 1, accountIds, from);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
+        try (PreparedStatement s = c.prepareStatement("SELECT account_id FROM ledger_account WHERE account_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("VARCHAR", accountIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
                 }
             }
         }
@@ -86,14 +84,12 @@ final class LedgerRows {
         if (eventIds.isEmpty()) {
             return used;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT once_key, once_class FROM ledger_transfer WHERE once_key IN "
-                + InList.placeholders() + " AND once_class IN (3, 4, 5)")) {
-            for (int from = 0; from < eventIds.size(); from += InList.WIDTH) {
-                InList.bind(s, 1, eventIds, from);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        used.add(new BatchPlan.OnceKey(rs.getLong(1), rs.getInt(2)));
-                    }
+        try (PreparedStatement s = c.prepareStatement("SELECT once_key, once_class FROM ledger_transfer "
+                + "WHERE once_key = ANY (?) AND once_class IN (3, 4, 5)")) {
+            s.setArray(1, c.createArrayOf("BIGINT", eventIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    used.add(new BatchPlan.OnceKey(rs.getLong(1), rs.getInt(2)));
                 }
             }
         }
