@@ -143,7 +143,7 @@ public final class JournalWriter implements AutoCloseable {
         batch.flip();
         try {
             while (batch.hasRemaining()) {
-                if (segmentWritten == recordsPerSegment) {
+                if (segmentWritten >= recordsPerSegment) {
                     roll();
                 }
                 int records = (int) Math.min(batch.remaining() / RECORD, recordsPerSegment - segmentWritten);

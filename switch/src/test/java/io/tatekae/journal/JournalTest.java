@@ -101,6 +101,22 @@ class JournalTest {
     }
 
     @Test
+    void reopeningWithSmallerSegmentsRollsInsteadOfOverfillingTheLastOne() throws IOException {
+        writeHolds(config().withSegmentBytes(8 * JournalRecordCodec.RECORD_SIZE), 6);
+        JournalConfig smaller = config().withSegmentBytes(4 * JournalRecordCodec.RECORD_SIZE);
+        try (JournalWriter writer = JournalWriter.open(smaller)) {
+            writer.append(hold(new JournalRecord(), 7, 1));
+            writer.commit();
+        }
+        assertEquals(6L * JournalRecordCodec.RECORD_SIZE, Files.size(onlySegmentStarting(1)));
+        assertEquals(7, readAll(1, 7).size());
+    }
+
+    private Path onlySegmentStarting(long first) {
+        return config().directory().resolve(String.format("segment-%020d.journal", first));
+    }
+
+    @Test
     void aBatchLargerThanTheBufferAndSpanningSegmentsIsWrittenWhole() {
         JournalConfig cfg = config().withSegmentBytes(3 * JournalRecordCodec.RECORD_SIZE).withMaxBatchRecords(2);
         writeHolds(cfg, 8);
