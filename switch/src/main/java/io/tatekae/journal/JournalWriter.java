@@ -117,6 +117,9 @@ public final class JournalWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!channel.isOpen()) {
+            return;
+        }
         try {
             if (!failed && batch.position() > 0) {
                 commit();

@@ -162,6 +162,23 @@ class JournalTest {
     }
 
     @Test
+    void batchMsForcesAtMostEveryIntervalAndCloseForcesTheRest() {
+        try (JournalWriter writer = JournalWriter.open(config().withFsync(FsyncPolicy.BATCH_MS, 10_000))) {
+            writer.append(hold(new JournalRecord(), 1, 10));
+            assertEquals(1, writer.commit());
+            assertEquals(1, writer.committedSequence());
+            assertEquals(0, writer.durableSequence(), "no force within the interval");
+            writer.close();
+            assertEquals(1, writer.durableSequence());
+        }
+        try (JournalWriter writer = JournalWriter.open(config())) {
+            writer.append(hold(new JournalRecord(), 2, 10));
+            writer.commit();
+            assertEquals(2, writer.durableSequence(), "DURABLE forces every commit");
+        }
+    }
+
+    @Test
     void aTailerSeesOnlyCommittedRecords() {
         try (JournalWriter writer = JournalWriter.open(config());
              JournalReader reader = JournalReader.open(config().directory(), 1)) {
