@@ -70,8 +70,10 @@ public final class JournalRecord {
         return sequence;
     }
 
-    void sequence(long sequence) {
+    /** Set by the writer and the reader; a value set by a caller before {@code append} is overwritten. */
+    public JournalRecord sequence(long sequence) {
         this.sequence = sequence;
+        return this;
     }
 
     public JournalRecordType type() {

@@ -117,6 +117,9 @@ public final class JournalWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!channel.isOpen()) {
+            return;
+        }
         try {
             if (!failed && batch.position() > 0) {
                 commit();
@@ -143,7 +146,7 @@ public final class JournalWriter implements AutoCloseable {
         batch.flip();
         try {
             while (batch.hasRemaining()) {
-                if (segmentWritten == recordsPerSegment) {
+                if (segmentWritten >= recordsPerSegment) {
                     roll();
                 }
                 int records = (int) Math.min(batch.remaining() / RECORD, recordsPerSegment - segmentWritten);
@@ -196,7 +199,11 @@ public final class JournalWriter implements AutoCloseable {
         try {
             if (segmentFirst != committedSegmentFirst) {
                 channel.close();
-                Files.deleteIfExists(JournalSegments.path(config.directory(), segmentFirst));
+                for (long first : JournalSegments.list(config.directory())) {
+                    if (first > committedSegmentFirst) {
+                        Files.deleteIfExists(JournalSegments.path(config.directory(), first));
+                    }
+                }
                 segmentFirst = committedSegmentFirst;
                 channel = openSegment(segmentFirst);
             }

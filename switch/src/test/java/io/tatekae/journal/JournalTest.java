@@ -101,6 +101,22 @@ class JournalTest {
     }
 
     @Test
+    void reopeningWithSmallerSegmentsRollsInsteadOfOverfillingTheLastOne() throws IOException {
+        writeHolds(config().withSegmentBytes(8 * JournalRecordCodec.RECORD_SIZE), 6);
+        JournalConfig smaller = config().withSegmentBytes(4 * JournalRecordCodec.RECORD_SIZE);
+        try (JournalWriter writer = JournalWriter.open(smaller)) {
+            writer.append(hold(new JournalRecord(), 7, 1));
+            writer.commit();
+        }
+        assertEquals(6L * JournalRecordCodec.RECORD_SIZE, Files.size(onlySegmentStarting(1)));
+        assertEquals(7, readAll(1, 7).size());
+    }
+
+    private Path onlySegmentStarting(long first) {
+        return config().directory().resolve(String.format("segment-%020d.journal", first));
+    }
+
+    @Test
     void aBatchLargerThanTheBufferAndSpanningSegmentsIsWrittenWhole() {
         JournalConfig cfg = config().withSegmentBytes(3 * JournalRecordCodec.RECORD_SIZE).withMaxBatchRecords(2);
         writeHolds(cfg, 8);
@@ -146,6 +162,23 @@ class JournalTest {
     }
 
     @Test
+    void batchMsForcesAtMostEveryIntervalAndCloseForcesTheRest() {
+        try (JournalWriter writer = JournalWriter.open(config().withFsync(FsyncPolicy.BATCH_MS, 10_000))) {
+            writer.append(hold(new JournalRecord(), 1, 10));
+            assertEquals(1, writer.commit());
+            assertEquals(1, writer.committedSequence());
+            assertEquals(0, writer.durableSequence(), "no force within the interval");
+            writer.close();
+            assertEquals(1, writer.durableSequence());
+        }
+        try (JournalWriter writer = JournalWriter.open(config())) {
+            writer.append(hold(new JournalRecord(), 2, 10));
+            writer.commit();
+            assertEquals(2, writer.durableSequence(), "DURABLE forces every commit");
+        }
+    }
+
+    @Test
     void aTailerSeesOnlyCommittedRecords() {
         try (JournalWriter writer = JournalWriter.open(config());
              JournalReader reader = JournalReader.open(config().directory(), 1)) {
@@ -166,6 +199,28 @@ class JournalTest {
     void aBoundedReadOfAMissingCommittedRecordIsAnError() {
         writeHolds(config(), 3);
         assertThrows(JournalCorruptedException.class, () -> readAll(1, 4));
+    }
+
+    @Test
+    void aWriteFailureSurfacesAndCommitsNothing() throws IOException {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full to fail writes for real");
+        Files.createDirectories(config().directory());
+        Files.createSymbolicLink(config().directory().resolve("segment-00000000000000000001.journal"), full);
+        JournalWriter writer = JournalWriter.open(config());
+        writer.append(hold(new JournalRecord(), 1, 100));
+        JournalException e = assertThrows(JournalException.class, writer::commit);
+        assertTrue(e.getMessage().contains("last committed sequence 0"), e.getMessage());
+        assertEquals(0, writer.committedSequence());
+        assertThrows(JournalException.class, () -> {
+            writer.append(hold(new JournalRecord(), 2, 100));
+            writer.commit();
+        });
+        try {
+            writer.close();
+        } catch (JournalException closing) {
+            // closing a writer on a device that refuses writes may fail as well
+        }
     }
 
     @Test

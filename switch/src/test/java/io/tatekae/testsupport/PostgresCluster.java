@@ -144,15 +144,32 @@ public final class PostgresCluster implements AutoCloseable {
 
     private void run(List<String> command) {
         List<String> full = new ArrayList<>();
-        if (asRoot) {
+        if (asRoot && hasRunuser()) {
             full.addAll(List.of("runuser", "-u", SYSTEM_USER, "--"));
+            full.addAll(command);
+        } else if (asRoot) {
+            full.addAll(List.of("su", "-s", "/bin/sh", SYSTEM_USER, "-c", shellQuoted(command)));
+        } else {
+            full.addAll(command);
         }
-        full.addAll(command);
         String output = exec(full, root);
         if (output != null) {
             throw new IllegalStateException("PostgreSQL test cluster: `" + String.join(" ", command) + "` failed:\n"
                     + output + serverLogTail());
         }
+    }
+
+    private static boolean hasRunuser() {
+        return Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser"))
+                || Files.isExecutable(Path.of("/usr/bin/runuser"));
+    }
+
+    private static String shellQuoted(List<String> command) {
+        StringBuilder out = new StringBuilder();
+        for (String part : command) {
+            out.append('\'').append(part.replace("'", "'\\''")).append("' ");
+        }
+        return out.toString().strip();
     }
 
     /** @return null on success, else the command's output. */

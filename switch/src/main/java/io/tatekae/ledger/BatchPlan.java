@@ -1,0 +1,197 @@
+package io.tatekae.ledger;
+
+import io.tatekae.journal.JournalRecord;
+import io.tatekae.journal.JournalRecordType;
+import io.tatekae.journal.PointsPlan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Works out, in memory and in journal order, what a batch does to holds, accounts, transfers and
+ * points, given the current rows it touches. The JDBC side then writes the result in one transaction.
+ * Rules: a hold is placed once and closed once; a forced post, refund or payment applies once per id.
+ */
+final class BatchPlan {
+    static final int ONCE_PLACE = 1;
+    static final int ONCE_CLOSE = 2;
+    static final int ONCE_FORCED_POST = 3;
+    static final int ONCE_REFUND = 4;
+    static final int ONCE_PAYMENT = 5;
+    /** Lowering a hold may repeat, so it carries no once key. */
+    static final int ONCE_NEVER = 6;
+
+    record OnceKey(long key, int onceClass) {
+    }
+
+    record Transfer(long transferId, JournalRecordType kind, long holdId, String accountId, long amount,
+                    long pendingDelta, long postedDelta, long eventTime, int onceClass, Long onceKey) {
+    }
+
+    record Rejection(long sequence, JournalRecordType kind, long holdId, String accountId, long amount, String reason) {
+    }
+
+    record PointsEntry(long entryId, String accountId, long holdId, long points, long earnedAt, long expiresAt) {
+    }
+
+    record NewAccount(String accountId, int accountIndex, long createdSeq) {
+    }
+
+    private final Map<Long, HoldRow> holds;
+    private final Set<String> knownAccounts;
+    private final Set<OnceKey> usedOnceKeys;
+    final List<NewAccount> newAccounts = new ArrayList<>();
+    final Map<String, long[]> accountDeltas = new LinkedHashMap<>();
+    final List<Transfer> transfers = new ArrayList<>();
+    final List<Rejection> rejections = new ArrayList<>();
+    final List<PointsEntry> points = new ArrayList<>();
+
+    BatchPlan(Map<Long, HoldRow> loadedHolds, Set<String> knownAccounts, Set<OnceKey> usedOnceKeys) {
+        this.holds = new HashMap<>(loadedHolds);
+        this.knownAccounts = knownAccounts;
+        this.usedOnceKeys = usedOnceKeys;
+    }
+
+    List<HoldRow> newHolds() {
+        return holds.values().stream().filter(h -> h.isNew).toList();
+    }
+
+    List<HoldRow> changedHolds() {
+        return holds.values().stream().filter(h -> !h.isNew && h.changed).toList();
+    }
+
+    void apply(JournalRecord r) {
+        String reason = switch (r.type()) {
+            case HOLD_PLACED, HOLD_FORCED -> place(r);
+            case HOLD_REDUCED -> reduce(r);
+            case HOLD_VOIDED -> close(r, HoldState.VOIDED, 0);
+            case HOLD_EXPIRED -> close(r, HoldState.EXPIRED, 0);
+            case HOLD_CAPTURED -> close(r, HoldState.POSTED, r.amount());
+            case FORCED_POST -> post(r, ONCE_FORCED_POST, r.amount());
+            case REFUND_CREDIT -> post(r, ONCE_REFUND, -r.amount());
+            case PAYMENT -> post(r, ONCE_PAYMENT, -r.amount());
+        };
+        if (reason != null) {
+            rejections.add(new Rejection(r.sequence(), r.type(), r.holdId(), r.accountId(), r.amount(), reason));
+        }
+    }
+
+    private String place(JournalRecord r) {
+        if (holds.containsKey(r.holdId())) {
+            return "hold already exists";
+        }
+        String invalid = checkAccountAndAmount(r, 1);
+        if (invalid != null) {
+            return invalid;
+        }
+        HoldRow hold = new HoldRow();
+        hold.holdId = r.holdId();
+        hold.accountId = r.accountId();
+        hold.state = HoldState.PENDING;
+        hold.forced = r.type() == JournalRecordType.HOLD_FORCED;
+        hold.authorizedAmount = r.amount();
+        hold.pendingAmount = r.amount();
+        hold.plan = r.plan().code();
+        hold.placedSeq = r.sequence();
+        hold.placedAt = r.eventTimeMillis();
+        hold.authCode = r.authCode();
+        hold.rrn = r.rrn();
+        hold.stan = r.stan();
+        hold.maskedPan = r.maskedPan();
+        hold.isNew = true;
+        holds.put(hold.holdId, hold);
+        ensureAccount(r);
+        transfer(r, hold.accountId, r.amount(), r.amount(), 0, ONCE_PLACE, r.holdId());
+        return null;
+    }
+
+    private String reduce(JournalRecord r) {
+        HoldRow hold = holds.get(r.holdId());
+        if (hold == null || hold.state != HoldState.PENDING) {
+            return hold == null ? "no such hold" : "hold is " + hold.state;
+        }
+        if (r.amount() < 0 || r.amount() >= hold.pendingAmount) {
+            return "new amount not below the pending amount";
+        }
+        long delta = r.amount() - hold.pendingAmount;
+        hold.pendingAmount = r.amount();
+        hold.changed = true;
+        transfer(r, hold.accountId, -delta, delta, 0, ONCE_NEVER, null);
+        return null;
+    }
+
+    private String close(JournalRecord r, HoldState to, long captured) {
+        HoldRow hold = holds.get(r.holdId());
+        if (hold == null || hold.state != HoldState.PENDING) {
+            return hold == null ? "no such hold" : "hold is " + hold.state;
+        }
+        if (captured < 0) {
+            return "negative captured amount";
+        }
+        long released = hold.pendingAmount;
+        hold.state = to;
+        hold.pendingAmount = 0;
+        hold.capturedAmount = captured;
+        hold.closedSeq = r.sequence();
+        hold.closedAt = r.eventTimeMillis();
+        hold.changed = true;
+        transfer(r, hold.accountId, to == HoldState.POSTED ? captured : released, -released, captured, ONCE_CLOSE, hold.holdId);
+        if (to == HoldState.POSTED) {
+            PointsPlan plan = r.plan() != PointsPlan.NONE ? r.plan() : PointsPlan.fromCode(hold.plan);
+            earn(r, hold.accountId, plan.pointsFor(captured));
+        }
+        return null;
+    }
+
+    private String post(JournalRecord r, int onceClass, long postedDelta) {
+        if (!usedOnceKeys.add(new OnceKey(r.holdId(), onceClass))) {
+            return "already applied";
+        }
+        String invalid = checkAccountAndAmount(r, onceClass == ONCE_FORCED_POST ? 0 : 1);
+        if (invalid != null) {
+            usedOnceKeys.remove(new OnceKey(r.holdId(), onceClass));
+            return invalid;
+        }
+        ensureAccount(r);
+        transfer(r, r.accountId(), r.amount(), 0, postedDelta, onceClass, r.holdId());
+        long planPoints = r.plan().pointsFor(r.amount());
+        if (onceClass == ONCE_FORCED_POST) {
+            earn(r, r.accountId(), planPoints);
+        } else if (onceClass == ONCE_REFUND) {
+            earn(r, r.accountId(), -planPoints);
+        }
+        return null;
+    }
+
+    private String checkAccountAndAmount(JournalRecord r, long minimum) {
+        if (r.accountId().isEmpty()) {
+            return "no account id";
+        }
+        return r.amount() < minimum ? "amount below " + minimum : null;
+    }
+
+    private void ensureAccount(JournalRecord r) {
+        if (knownAccounts.add(r.accountId())) {
+            newAccounts.add(new NewAccount(r.accountId(), r.accountIndex(), r.sequence()));
+        }
+    }
+
+    private void transfer(JournalRecord r, String accountId, long amount, long pendingDelta, long postedDelta,
+                          int onceClass, Long onceKey) {
+        transfers.add(new Transfer(r.sequence(), r.type(), r.holdId(), accountId, amount, pendingDelta, postedDelta,
+                r.eventTimeMillis(), onceClass, onceKey));
+        long[] delta = accountDeltas.computeIfAbsent(accountId, id -> new long[2]);
+        delta[0] += pendingDelta;
+        delta[1] += postedDelta;
+    }
+
+    private void earn(JournalRecord r, String accountId, long amount) {
+        if (amount != 0) {
+            points.add(new PointsEntry(r.sequence(), accountId, r.holdId(), amount, r.eventTimeMillis(),
+                    PointsExpiry.expiresAt(r.eventTimeMillis())));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.tatekae.ledger;
+
+/** The databases the ledger runs on. The shared SQL is portable; a migration may have a per-dialect override file. */
+public enum LedgerDialect {
+    H2("h2"),
+    POSTGRESQL("postgresql");
+
+    private final String fileSuffix;
+
+    LedgerDialect(String fileSuffix) {
+        this.fileSuffix = fileSuffix;
+    }
+
+    /** Suffix of a migration override: {@code V1__x.sql} is replaced by {@code V1__x.postgresql.sql} when present. */
+    public String fileSuffix() {
+        return fileSuffix;
+    }
+
+    public static LedgerDialect of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("ledger jdbcUrl: only jdbc:h2: and jdbc:postgresql: are supported, got "
+                + jdbcUrl.substring(0, Math.min(jdbcUrl.length(), 24)) + "...");
+    }
+}

@@ -1,0 +1,167 @@
+package io.tatekae.ledger;
+
+import io.tatekae.journal.JournalException;
+import io.tatekae.journal.JournalReader;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * A thread that tails the journal and applies it to the ledger in batches. It only reads what the
+ * journal writer has committed and never holds anything the writer waits on, so a slow or absent
+ * database only grows the lag. The ledger stores the last posted sequence with each batch, so after a
+ * restart posting resumes exactly there. Failures are retried with capped exponential backoff, keeping
+ * the same batch, so nothing is lost or applied twice. {@link #close()} drains what was committed.
+ */
+public final class LedgerPoster implements AutoCloseable {
+    private final Path journalDirectory;
+    private final LongSupplier committedSequence;
+    private final Ledger ledger;
+    private final LedgerPosterConfig config;
+    private final LedgerBatch batch;
+    private final Thread thread;
+    private JournalReader reader;
+    private long backoffNanos;
+
+    private volatile boolean stopping;
+    private volatile long drainTarget;
+    private volatile long lastPosted = -1;
+    private volatile long postedRecords;
+    private volatile long rejectedRecords;
+    private volatile long skippedRecords;
+    private volatile long batches;
+    private volatile long failures;
+    private volatile String lastError;
+
+    public LedgerPoster(Path journalDirectory, LongSupplier committedSequence, Ledger ledger, LedgerPosterConfig config) {
+        this.journalDirectory = journalDirectory;
+        this.committedSequence = committedSequence;
+        this.ledger = ledger;
+        this.config = config;
+        this.batch = new LedgerBatch(config.maxBatch());
+        this.thread = Thread.ofPlatform().name("ledger-poster").daemon(true).unstarted(this::run);
+    }
+
+    public LedgerPoster start() {
+        thread.start();
+        return this;
+    }
+
+    /** Committed journal records not yet in the ledger (all of them until the ledger position is known). */
+    public long lag() {
+        return committedSequence.getAsLong() - Math.max(0, lastPosted);
+    }
+
+    /** The ledger's position as last seen by the poster; -1 until first read from the ledger. */
+    public long lastPostedSequence() {
+        return lastPosted;
+    }
+
+    public long postedRecords() {
+        return postedRecords;
+    }
+
+    public long rejectedRecords() {
+        return rejectedRecords;
+    }
+
+    /**
+     * Records the ledger already had when they were sent: a retry after a commit whose outcome the
+     * poster could not learn (the database went down while committing).
+     */
+    public long skippedRecords() {
+        return skippedRecords;
+    }
+
+    public long batches() {
+        return batches;
+    }
+
+    /** Failed attempts (database down, journal unreadable); each was retried. */
+    public long failures() {
+        return failures;
+    }
+
+    /** The last failure's message (no card data), or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** Posts what the journal had committed by now (up to the drain timeout), then stops. */
+    @Override
+    public void close() {
+        drainTarget = committedSequence.getAsLong();
+        stopping = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(config.drainTimeout().toMillis() + 1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        long drainDeadline = Long.MAX_VALUE;
+        try {
+            while (true) {
+                if (stopping && drainDeadline == Long.MAX_VALUE) {
+                    drainDeadline = System.nanoTime() + config.drainTimeout().toNanos();
+                }
+                if (stopping && (drained() || System.nanoTime() - drainDeadline > 0)) {
+                    return;
+                }
+                if (!step()) {
+                    LockSupport.parkNanos(stopping ? 1_000_000 : config.idleWait().toNanos());
+                }
+            }
+        } finally {
+            if (reader != null) {
+                reader.close();
+            }
+        }
+    }
+
+    private boolean drained() {
+        return lastPosted >= drainTarget && batch.isEmpty();
+    }
+
+    /** @return true when it made progress. */
+    private boolean step() {
+        try {
+            if (reader == null) {
+                lastPosted = ledger.lastPostedSequence();
+                reader = JournalReader.open(journalDirectory, lastPosted + 1);
+            }
+            if (batch.isEmpty()) {
+                reader.poll(batch::add, batch.capacity(), committedSequence.getAsLong());
+            }
+            if (batch.isEmpty()) {
+                return false;
+            }
+            ApplyResult result = ledger.apply(batch);
+            batch.clear();
+            lastPosted = result.lastSequence();
+            postedRecords += result.applied();
+            rejectedRecords += result.rejected();
+            skippedRecords += result.skipped();
+            batches++;
+            backoffNanos = 0;
+            return true;
+        } catch (LedgerException | JournalException e) {
+            failures++;
+            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            backOff();
+            return true;
+        }
+    }
+
+    private void backOff() {
+        backoffNanos = backoffNanos == 0 ? config.initialBackoff().toNanos()
+                : Math.min(backoffNanos * 2, config.maxBackoff().toNanos());
+        LockSupport.parkNanos(backoffNanos);
+    }
+}

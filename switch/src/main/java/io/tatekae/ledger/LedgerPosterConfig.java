@@ -1,0 +1,51 @@
+package io.tatekae.ledger;
+
+import java.time.Duration;
+
+/**
+ * How the poster feeds the ledger.
+ *
+ * @param maxBatch       journal records per ledger transaction
+ * @param idleWait       pause when the journal has nothing new
+ * @param initialBackoff first pause after a database failure; doubled on each further failure
+ * @param maxBackoff     cap of that pause
+ * @param drainTimeout   how long {@code close()} keeps posting what was committed before it gives up
+ */
+public record LedgerPosterConfig(int maxBatch, Duration idleWait, Duration initialBackoff, Duration maxBackoff,
+                                 Duration drainTimeout) {
+    public LedgerPosterConfig {
+        if (maxBatch < 1 || maxBatch > 10_000) {
+            throw new IllegalArgumentException("ledger poster maxBatch: " + maxBatch + " must be 1..10000");
+        }
+        requirePositive("idleWait", idleWait);
+        requirePositive("initialBackoff", initialBackoff);
+        requirePositive("maxBackoff", maxBackoff);
+        requirePositive("drainTimeout", drainTimeout);
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("ledger poster maxBackoff " + maxBackoff + " is below initialBackoff " + initialBackoff);
+        }
+    }
+
+    public static LedgerPosterConfig defaults() {
+        return new LedgerPosterConfig(500, Duration.ofMillis(1), Duration.ofMillis(50), Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+    }
+
+    public LedgerPosterConfig withMaxBatch(int records) {
+        return new LedgerPosterConfig(records, idleWait, initialBackoff, maxBackoff, drainTimeout);
+    }
+
+    public LedgerPosterConfig withBackoff(Duration initial, Duration max) {
+        return new LedgerPosterConfig(maxBatch, idleWait, initial, max, drainTimeout);
+    }
+
+    public LedgerPosterConfig withDrainTimeout(Duration timeout) {
+        return new LedgerPosterConfig(maxBatch, idleWait, initialBackoff, maxBackoff, timeout);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("ledger poster " + name + ": " + value + " must be a positive duration");
+        }
+    }
+}

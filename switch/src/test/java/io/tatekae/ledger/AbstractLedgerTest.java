@@ -1,0 +1,251 @@
+package io.tatekae.ledger;
+
+import static io.tatekae.journal.JournalRecordType.FORCED_POST;
+import static io.tatekae.journal.JournalRecordType.HOLD_CAPTURED;
+import static io.tatekae.journal.JournalRecordType.HOLD_EXPIRED;
+import static io.tatekae.journal.JournalRecordType.HOLD_FORCED;
+import static io.tatekae.journal.JournalRecordType.HOLD_PLACED;
+import static io.tatekae.journal.JournalRecordType.HOLD_REDUCED;
+import static io.tatekae.journal.JournalRecordType.HOLD_VOIDED;
+import static io.tatekae.journal.JournalRecordType.PAYMENT;
+import static io.tatekae.journal.JournalRecordType.REFUND_CREDIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tatekae.journal.FsyncPolicy;
+import io.tatekae.journal.JournalConfig;
+import io.tatekae.journal.JournalWriter;
+import io.tatekae.journal.PointsPlan;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ledger's contract, run against every database it supports. */
+abstract class AbstractLedgerTest {
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    protected LedgerConfig config;
+    protected JdbcLedger ledger;
+    protected final LedgerFeed feed = new LedgerFeed();
+
+    /** A fresh, empty database for one test. */
+    protected abstract LedgerConfig freshDatabase();
+
+    @BeforeEach
+    void openLedger() {
+        config = freshDatabase();
+        ledger = JdbcLedger.open(config);
+    }
+
+    @AfterEach
+    void closeLedger() {
+        ledger.close();
+    }
+
+    @Test
+    void aHoldIsPlacedAndVoidedExactlyOnce() {
+        assertEquals(1, ledger.apply(feed.one(HOLD_PLACED, 1, "A1", 1000)).applied());
+        assertEquals(new AccountBalance("A1", "A1".hashCode() & 0xffff, 1000, 0), ledger.balance("A1"));
+        assertEquals(1, ledger.apply(feed.one(HOLD_VOIDED, 1, "A1", 0)).applied());
+        ApplyResult second = ledger.apply(feed.one(HOLD_VOIDED, 1, "A1", 0));
+        assertEquals(0, second.applied());
+        assertEquals(1, second.rejected());
+        assertEquals(1, ledger.apply(feed.one(HOLD_CAPTURED, 1, "A1", 1000)).rejected());
+        assertEquals(1, ledger.apply(feed.one(HOLD_PLACED, 1, "A1", 500)).rejected(), "a hold id is placed once");
+        assertEquals(0, ledger.balance("A1").openHolds());
+        assertEquals(0, ledger.balance("A1").posted());
+        assertEquals(HoldState.VOIDED, ledger.hold(1).orElseThrow().state());
+        assertEquals(5, ledger.lastPostedSequence());
+        assertEquals(2, count("SELECT COUNT(*) FROM ledger_transfer"));
+        assertEquals(3, count("SELECT COUNT(*) FROM ledger_rejection"));
+    }
+
+    @Test
+    void aPartialReversalLowersTheHoldAndClearingCapturesTheRest() {
+        ledger.apply(feed.one(HOLD_PLACED, 7, "A1", 5000));
+        ledger.apply(feed.one(HOLD_REDUCED, 7, "A1", 3000));
+        assertEquals(3000, ledger.balance("A1").openHolds());
+        assertEquals(1, ledger.apply(feed.one(HOLD_REDUCED, 7, "A1", 3500)).rejected(), "a reduction cannot raise a hold");
+        ledger.apply(feed.one(HOLD_CAPTURED, 7, "A1", 2800));
+        assertEquals(new AccountBalance("A1", "A1".hashCode() & 0xffff, 0, 2800), ledger.balance("A1"));
+        HoldView hold = ledger.hold(7).orElseThrow();
+        assertEquals(HoldState.POSTED, hold.state());
+        assertEquals(5000, hold.authorizedAmount());
+        assertEquals(2800, hold.capturedAmount());
+        assertEquals(0, hold.pendingAmount());
+        assertEquals("354000******0001", hold.maskedPan());
+        assertEquals(1, ledger.apply(feed.one(HOLD_CAPTURED, 7, "A1", 2800)).rejected(), "captured once");
+        assertEquals(2800, ledger.balance("A1").posted());
+    }
+
+    @Test
+    void anExpiredHoldReleasesItsAmountAndCannotBeCapturedLater() {
+        ledger.apply(feed.one(HOLD_PLACED, 3, "A1", 1200));
+        ledger.apply(feed.one(HOLD_FORCED, 4, "A1", 800));
+        assertTrue(ledger.hold(4).orElseThrow().forced());
+        ledger.apply(feed.one(HOLD_EXPIRED, 3, "A1", 0));
+        assertEquals(800, ledger.balance("A1").openHolds());
+        assertEquals(1, ledger.apply(feed.one(HOLD_CAPTURED, 3, "A1", 1200)).rejected());
+        assertEquals(1, ledger.apply(feed.one(HOLD_EXPIRED, 3, "A1", 0)).rejected());
+        assertEquals(HoldState.EXPIRED, ledger.hold(3).orElseThrow().state());
+        assertEquals(0, ledger.balance("A1").posted());
+    }
+
+    @Test
+    void placeAndCloseInTheSameBatchAreAppliedInJournalOrder() {
+        LedgerBatch batch = feed.batch(10);
+        feed.add(batch, HOLD_PLACED, 1, "A1", 100).add(batch, HOLD_PLACED, 2, "A1", 200)
+                .add(batch, HOLD_VOIDED, 1, "A1", 0).add(batch, HOLD_REDUCED, 2, "A1", 150)
+                .add(batch, HOLD_CAPTURED, 2, "A1", 150).add(batch, HOLD_VOIDED, 2, "A1", 0);
+        ApplyResult result = ledger.apply(batch);
+        assertEquals(5, result.applied());
+        assertEquals(1, result.rejected());
+        assertEquals(new AccountBalance("A1", "A1".hashCode() & 0xffff, 0, 150), ledger.balance("A1"));
+        assertEquals(HoldState.VOIDED, ledger.hold(1).orElseThrow().state());
+        assertEquals(HoldState.POSTED, ledger.hold(2).orElseThrow().state());
+    }
+
+    @Test
+    void replayingABatchChangesNothing() {
+        LedgerBatch batch = feed.batch(300);
+        for (int i = 1; i <= 250; i++) {
+            feed.add(batch, HOLD_PLACED, i, "A" + (i % 7), i * 10L);
+        }
+        for (int i = 1; i <= 50; i++) {
+            feed.add(batch, HOLD_CAPTURED, i, "A" + (i % 7), i * 10L);
+        }
+        ApplyResult first = ledger.apply(batch);
+        assertEquals(300, first.applied());
+        List<AccountBalance> before = ledger.balances();
+        long transfers = count("SELECT COUNT(*) FROM ledger_transfer");
+        ApplyResult replay = ledger.apply(batch);
+        assertEquals(new ApplyResult(0, 0, 300, 300), replay);
+        assertEquals(before, ledger.balances());
+        assertEquals(transfers, count("SELECT COUNT(*) FROM ledger_transfer"));
+        assertEquals(7, before.size());
+        long holds = before.stream().mapToLong(AccountBalance::openHolds).sum();
+        assertEquals(sumOf(51, 250) * 10, holds);
+        assertEquals(sumOf(1, 50) * 10, before.stream().mapToLong(AccountBalance::posted).sum());
+        assertOpenHoldsMatchPendingHolds();
+    }
+
+    @Test
+    void aReJournaledEventWithANewSequenceIsRejectedNotDoubled() {
+        ledger.apply(feed.one(FORCED_POST, 900, "A1", 4980));
+        ledger.apply(feed.one(PAYMENT, 901, "A1", 1000));
+        assertEquals(1, ledger.apply(feed.one(FORCED_POST, 900, "A1", 4980)).rejected());
+        assertEquals(1, ledger.apply(feed.one(PAYMENT, 901, "A1", 1000)).rejected());
+        assertEquals(3980, ledger.balance("A1").posted());
+    }
+
+    @Test
+    void clearingPaymentsAndRefundsMoveWhatIsOwed() {
+        ledger.apply(feed.one(FORCED_POST, 10, "A2", 3000));
+        ledger.apply(feed.one(REFUND_CREDIT, 11, "A2", 500));
+        ledger.apply(feed.one(PAYMENT, 12, "A2", 2000));
+        assertEquals(new AccountBalance("A2", "A2".hashCode() & 0xffff, 0, 500), ledger.balance("A2"));
+        assertEquals(new AccountBalance("NOPE", -1, 0, 0), ledger.balance("NOPE"));
+    }
+
+    @Test
+    void aGapInTheFeedIsRefused() {
+        ledger.apply(feed.one(HOLD_PLACED, 1, "A1", 100));
+        feed.one(HOLD_PLACED, 2, "A1", 100);
+        LedgerException e = assertThrows(LedgerException.class, () -> ledger.apply(feed.one(HOLD_PLACED, 3, "A1", 100)));
+        assertTrue(e.getMessage().contains("gap"), e.getMessage());
+        assertEquals(1, ledger.lastPostedSequence());
+        assertEquals(100, ledger.balance("A1").openHolds());
+    }
+
+    @Test
+    void pointsAreEarnedOnPostingTakenBackByRefundsAndExpireAfterSixMonths() {
+        long t0 = LedgerFeed.T0;
+        LedgerBatch batch = feed.batch(10);
+        feed.add(batch, HOLD_PLACED, 1, "P1", 1000, PointsPlan.PLUS, t0)
+                .add(batch, HOLD_CAPTURED, 1, "P1", 999, PointsPlan.PLUS, t0 + DAY)
+                .add(batch, FORCED_POST, 2, "P1", 400, PointsPlan.STANDARD, t0 + DAY)
+                .add(batch, HOLD_PLACED, 3, "P1", 5000, PointsPlan.PLUS, t0)
+                .add(batch, HOLD_VOIDED, 3, "P1", 0, PointsPlan.PLUS, t0 + DAY);
+        ledger.apply(batch);
+        assertEquals(0, ledger.pointsBalance("P1", t0), "nothing is earned by a hold");
+        assertEquals(4 * 3 + 2, ledger.pointsBalance("P1", t0 + DAY), "999 yen on PLUS: 4 x 3; 400 on STANDARD: 2");
+        LedgerBatch refund = feed.batch(1);
+        feed.add(refund, REFUND_CREDIT, 4, "P1", 400, PointsPlan.STANDARD, t0 + 2 * DAY);
+        ledger.apply(refund);
+        assertEquals(12, ledger.pointsBalance("P1", t0 + 2 * DAY));
+        long sixMonthsLater = java.time.Instant.ofEpochMilli(t0 + DAY).atZone(java.time.ZoneId.of("Asia/Tokyo"))
+                .plusMonths(6).toInstant().toEpochMilli();
+        assertEquals(12, ledger.pointsBalance("P1", sixMonthsLater - 1));
+        assertEquals(0, ledger.pointsBalance("P1", sixMonthsLater));
+        assertEquals(0, ledger.pointsBalance("NOBODY", sixMonthsLater));
+    }
+
+    @Test
+    void reopeningTheLedgerKeepsItsPositionAndSchemaVersion() throws SQLException {
+        ledger.apply(feed.one(HOLD_PLACED, 1, "A1", 100));
+        ledger.close();
+        ledger = JdbcLedger.open(config);
+        assertEquals(1, ledger.lastPostedSequence());
+        assertEquals(1, count("SELECT MAX(version) FROM schema_version"));
+        assertEquals(1, count("SELECT COUNT(*) FROM schema_version"));
+    }
+
+    @Test
+    void thePosterFollowsTheJournalResumesAfterARestartAndDrainsOnClose(@TempDir Path dir) {
+        JournalConfig journal = JournalConfig.durable(dir.resolve("journal")).withFsync(FsyncPolicy.NONE, 0)
+                .withSegmentBytes(64 * 1024);
+        JournalLoad load = new JournalLoad();
+        try (JournalWriter writer = JournalWriter.open(journal)) {
+            LedgerPosterConfig posterConfig = LedgerPosterConfig.defaults().withMaxBatch(200);
+            try (LedgerPoster poster = new LedgerPoster(journal.directory(), writer::committedSequence, ledger, posterConfig).start()) {
+                load.write(writer, 1, 1500);
+                JournalLoad.await("the poster to catch up", () -> poster.lastPostedSequence() == writer.committedSequence(),
+                        Duration.ofSeconds(60));
+                assertEquals(0, poster.lag());
+                load.write(writer, 1501, 1700);
+            }
+            assertEquals(writer.committedSequence(), ledger.lastPostedSequence(), "close drains what was committed");
+            long postedByFirst = load.records();
+            load.write(writer, 1701, 2000);
+            try (LedgerPoster poster = new LedgerPoster(journal.directory(), writer::committedSequence, ledger, posterConfig).start()) {
+                JournalLoad.await("the second poster to catch up", () -> poster.lag() == 0, Duration.ofSeconds(60));
+                assertEquals(load.records() - postedByFirst, poster.postedRecords(), "the restarted poster posts only the rest");
+                assertEquals(0, poster.rejectedRecords());
+            }
+        }
+        assertEquals(load.records(), ledger.lastPostedSequence());
+        assertEquals(load.records(), count("SELECT COUNT(*) FROM ledger_transfer"));
+        load.assertLedgerMatches(ledger);
+        assertOpenHoldsMatchPendingHolds();
+    }
+
+    protected void assertOpenHoldsMatchPendingHolds() {
+        assertEquals(0, count("SELECT COUNT(*) FROM ledger_account a WHERE a.pending_holds <> "
+                + "(SELECT COALESCE(SUM(h.pending_amount), 0) FROM ledger_hold h WHERE h.account_id = a.account_id AND h.state = 'PENDING')"));
+    }
+
+    protected long count(String sql) {
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(sql, e);
+        }
+    }
+
+    private static long sumOf(long from, long to) {
+        return (from + to) * (to - from + 1) / 2;
+    }
+}
