@@ -4,10 +4,10 @@ import io.tatekae.admin.AdminHttpServer;
 import io.tatekae.admin.AdminRoutes;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.metrics.SwitchMetrics;
-import io.tatekae.engine.AuthCodes;
 import io.tatekae.engine.AuthorizationEngine;
 import io.tatekae.engine.EngineSeed;
-import io.tatekae.engine.MoneyLog;
+import io.tatekae.engine.EngineRecovery;
+import io.tatekae.engine.PolicySettings;
 import io.tatekae.engine.PolicySettingsFactory;
 import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
@@ -41,6 +41,7 @@ public final class SwitchApp implements AutoCloseable {
     private final SwitchPipeline pipeline;
     private final IsoServer server;
     private final ScheduledExecutorService timer;
+    private final MoneyPath money;
     private final SwitchMetrics metrics;
     private AdminHttpServer http;
 
@@ -50,12 +51,17 @@ public final class SwitchApp implements AutoCloseable {
         store = new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts());
         hasher = new PanHasher(config.keys().panHashKey());
         Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
-        AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2,
-                PolicySettingsFactory.from(config.policy(), config.holds()), clock, MoneyLog.NONE,
-                new TxnTable(config.holds().maxOpenHolds()), provisionalSeed(clock));
+        PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
+        money = new MoneyPath(config);
+        TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
+        EngineSeed seed = money.replay(new EngineRecovery(store, txns, policy, clock.millis()));
+        AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2, policy, clock, money.moneyLog(),
+                txns, seed, config.pipeline().maxBatch());
         pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats);
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors());
         metrics = new SwitchMetrics(netStats, pipeline);
+        metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money.poster(), p -> p.lag());
+        metrics.gauge("tatekae_journal_committed_sequence", "Last committed journal record", money, MoneyPath::committedSequence);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tatekae-timer");
             t.setDaemon(true);
@@ -73,6 +79,7 @@ public final class SwitchApp implements AutoCloseable {
     }
 
     public SwitchApp start() throws InterruptedException {
+        money.startPoster();
         pipeline.start();
         server.start();
         timer.scheduleAtFixedRate(pipeline::publishTick, 1, 1, TimeUnit.SECONDS);
@@ -135,16 +142,17 @@ public final class SwitchApp implements AutoCloseable {
         server.stopAccepting();
         pipeline.close();
         server.close();
+        money.close();
         store.close();
         LOG.log(System.Logger.Level.INFO, "tatekae switch stopped");
     }
 
-    /**
-     * Until the journal supplies the counters on restart, approval codes start from the clock so a
-     * restart does not reuse the codes of the minutes before it.
-     */
-    private static EngineSeed provisionalSeed(InstantSource clock) {
-        long seconds = clock.millis() / 1000;
-        return new EngineSeed(clock.millis() * 1000, Math.floorMod(seconds * 64, AuthCodes.SPACE));
+    /** The journal-to-ledger poster (lag, counters) and the ledger, for reconciliation and tests. */
+    public io.tatekae.ledger.LedgerPoster poster() {
+        return money.poster();
+    }
+
+    public io.tatekae.ledger.Ledger ledger() {
+        return money.ledger();
     }
 }

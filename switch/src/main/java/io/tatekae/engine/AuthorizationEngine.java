@@ -16,7 +16,7 @@ import java.time.InstantSource;
  * their original answer again (profile §7).
  */
 public final class AuthorizationEngine implements Authorizer {
-    private static final int EXPIRIES_PER_TICK = 10_000;
+    private static final int EXPIRIES_PER_TICK = 1_000;
 
     private final InstantSource clock;
     private final MoneyLog money;
@@ -28,13 +28,13 @@ public final class AuthorizationEngine implements Authorizer {
     private long lastAuthCounter = -1;
 
     public AuthorizationEngine(StateStore store, PanHasher hasher, Cav2Calculator cav2, PolicySettings policy,
-                               InstantSource clock, MoneyLog money, TxnTable txns, EngineSeed seed) {
+                               InstantSource clock, MoneyLog money, TxnTable txns, EngineSeed seed, int maxBatch) {
         this.clock = clock;
         this.money = money;
         this.txns = txns;
         this.ctx = new CardContext(store, hasher);
         this.checks = new AuthorizationChecks(policy, cav2, new NameMatcher());
-        this.holds = new Holds(store, txns, money, policy.holdLifetimeMillis(), seed.nextHoldId());
+        this.holds = new Holds(store, txns, money, policy.holdLifetimeMillis(), seed.nextHoldId(), maxBatch);
         this.authCodes = new AuthCodes(seed.nextAuthCounter());
     }
 
@@ -50,10 +50,17 @@ public final class AuthorizationEngine implements Authorizer {
     }
 
     @Override
-    public void endOfBatch() {
-        if (!money.commit()) {
-            throw new IllegalStateException("journal commit failed");
+    public boolean endOfBatch() {
+        if (money.commit()) {
+            holds.batchCommitted();
+            return true;
         }
+        return false;
+    }
+
+    @Override
+    public void batchFailed() {
+        holds.batchFailed();
     }
 
     /** Releases holds past their lifetime, a bounded number per tick. */
@@ -160,7 +167,7 @@ public final class AuthorizationEngine implements Authorizer {
             }
             d.set(advice ? Outcome.APPROVED : Outcome.ORIGINAL_NOT_FOUND);
         } else {
-            holds.reverse(original, r.replacementAmount, now);
+            d.changedMoney = holds.reverse(original, r.replacementAmount, now, a, b);
             d.set(Outcome.APPROVED);
         }
         slot = txns.insert(a, b, TxnTable.ANSWERED, now);

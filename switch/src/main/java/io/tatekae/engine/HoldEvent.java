@@ -29,6 +29,13 @@ public final class HoldEvent {
     public final byte[] authCode = new byte[AuthCodes.LENGTH];
     public final byte[] rrn = new byte[12];
     public int rrnLength;
+    /** The account's id and the card's masked PAN (first 6, last 4): set on PLACED and FORCED only. */
+    public final byte[] accountId = new byte[16];
+    public int accountIdLength;
+    public final byte[] maskedPan = new byte[19];
+    public int maskedPanLength;
+    /** The account's plan (for points) on PLACED and FORCED: 1 STANDARD, 2 PLUS, 0 unknown. */
+    public int plan;
 
     public void clear() {
         kind = null;
@@ -43,5 +50,8 @@ public final class HoldEvent {
         java.util.Arrays.fill(authCode, (byte) ' ');
         java.util.Arrays.fill(rrn, (byte) ' ');
         rrnLength = 0;
+        accountIdLength = 0;
+        maskedPanLength = 0;
+        plan = 0;
     }
 }

@@ -15,9 +15,11 @@ final class Holds {
     private final long lifetimeMillis;
     private final AccountState account = new AccountState();
     private final HoldEvent event = new HoldEvent();
+    private final BatchUndo undo;
     private long nextHoldId;
 
-    Holds(StateStore store, TxnTable txns, MoneyLog money, long lifetimeMillis, long nextHoldId) {
+    Holds(StateStore store, TxnTable txns, MoneyLog money, long lifetimeMillis, long nextHoldId, int maxBatch) {
+        this.undo = new BatchUndo(maxBatch);
         this.store = store;
         this.txns = txns;
         this.money = money;
@@ -38,9 +40,13 @@ final class Holds {
         c.saveCard();
         txns.state(slot, TxnTable.HOLD_OPEN);
         txns.hold(slot, id, c.account.index(), amount);
+        undo.placed(txns.keyA(slot), txns.keyB(slot), c.account.index(), amount);
         describe(slot, forced ? HoldEvent.Kind.FORCED : HoldEvent.Kind.PLACED, now);
         event.released = 0;
         event.stan = r.stan;
+        event.accountIdLength = copy(c.account.id(), event.accountId);
+        event.maskedPanLength = copy(c.card.maskedPan(), event.maskedPan);
+        event.plan = c.account.plan() == io.tatekae.state.AccountPlan.PLUS ? 2 : 1;
         if (r.rrnLength > 0) {
             System.arraycopy(r.data, r.rrnOffset, event.rrn, 0, Math.min(r.rrnLength, event.rrn.length));
             event.rrnLength = Math.min(r.rrnLength, event.rrn.length);
@@ -58,19 +64,21 @@ final class Holds {
     /**
      * Applies a reversal to the original in {@code slot}: a full one (replacementAmount < 0) voids the
      * hold, a partial one lowers it to the replacement amount. Anything but an open hold is left alone.
+     * Returns true when money changed.
      */
-    void reverse(int slot, long replacementAmount, long now) {
+    boolean reverse(int slot, long replacementAmount, long now, long reversalA, long reversalB) {
         if (txns.state(slot) != TxnTable.HOLD_OPEN) {
-            return;
+            return false;
         }
         long held = txns.holdAmount(slot);
         long keep = replacementAmount < 0 ? 0 : Math.min(replacementAmount, held);
         long released = held - keep;
         if (released == 0) {
-            return;
+            return false;
         }
         int accountIndex = txns.accountIndex(slot);
         release(accountIndex, released);
+        undo.reversed(txns.keyA(slot), txns.keyB(slot), reversalA, reversalB, accountIndex, released, held);
         if (keep == 0) {
             txns.state(slot, TxnTable.HOLD_CLOSED);
         }
@@ -78,6 +86,7 @@ final class Holds {
         describe(slot, keep == 0 ? HoldEvent.Kind.VOIDED : HoldEvent.Kind.REDUCED, now);
         event.released = released;
         money.record(event);
+        return true;
     }
 
     /** Expires up to {@code budget} remembered entries older than the hold lifetime; returns how many. */
@@ -117,6 +126,60 @@ final class Holds {
         return true;
     }
 
+    /** True when no more hold changes fit in this batch's undo log (the request must wait: answer 91). */
+    boolean batchFull() {
+        return undo.full();
+    }
+
+    /** The batch is durable: nothing to take back. */
+    void batchCommitted() {
+        undo.clear();
+    }
+
+    /**
+     * The journal could not make the batch durable: takes back its holds and reversals, newest
+     * first, and marks those requests' remembered answers 91 so duplicates get 91 too.
+     */
+    void batchFailed() {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            int slot = txns.find(undo.keyA(i), undo.keyB(i));
+            if (undo.kind(i) == BatchUndo.PLACED) {
+                release(undo.account(i), undo.amount(i));
+                if (slot >= 0) {
+                    txns.state(slot, TxnTable.ANSWERED);
+                    txns.hold(slot, -1, -1, 0);
+                    forget(slot);
+                }
+            } else {
+                addBack(undo.account(i), undo.amount(i));
+                if (slot >= 0) {
+                    txns.state(slot, TxnTable.HOLD_OPEN);
+                    txns.holdAmount(slot, undo.previousHold(i));
+                }
+                int own = txns.find(undo.ownA(i), undo.ownB(i));
+                if (own >= 0) {
+                    forget(own);
+                }
+            }
+        }
+        undo.clear();
+    }
+
+    private void forget(int slot) {
+        txns.outcome(slot, Outcome.UNAVAILABLE);
+        txns.authCounter(slot, -1);
+        txns.balance(slot, Decision.NO_BALANCE);
+        txns.results(slot, (byte) 0, (byte) 0);
+    }
+
+    private void addBack(int accountIndex, long amount) {
+        if (!store.readAccount(accountIndex, account)) {
+            throw new IllegalStateException("hold on missing account index " + accountIndex);
+        }
+        account.openHolds(account.openHolds() + amount);
+        store.writeAccount(account);
+    }
+
     /** Fills the event from the table's entry: the hold, and the key and content of its authorization. */
     private void describe(int slot, HoldEvent.Kind kind, long now) {
         event.clear();
@@ -126,6 +189,12 @@ final class Holds {
         event.amount = txns.holdAmount(slot);
         event.timeMillis = now;
         txns.describe(slot, event);
+    }
+
+    private static int copy(io.tatekae.state.AsciiSlot from, byte[] to) {
+        int n = Math.min(from.length(), to.length);
+        System.arraycopy(from.array(), 0, to, 0, n);
+        return n;
     }
 
     private void release(int accountIndex, long amount) {

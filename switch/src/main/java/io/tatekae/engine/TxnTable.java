@@ -18,6 +18,8 @@ public final class TxnTable {
     /** A reversal arrived for this key before its original. */
     public static final byte REVERSED_BEFORE_ORIGINAL = 4;
 
+    public static final int MIN_ENTRIES = 16;
+
     private final int capacity;
     private final int mask;
     private final int maxEntries;
@@ -47,7 +49,7 @@ public final class TxnTable {
 
     /** @param maxEntries how many entries may be remembered at once (the table is twice as large) */
     public TxnTable(int maxEntries) {
-        if (maxEntries < 16 || maxEntries > (1 << 28)) {
+        if (maxEntries < MIN_ENTRIES || maxEntries > (1 << 28)) {
             throw new IllegalArgumentException("maxEntries must be 16..268435456, was " + maxEntries);
         }
         this.maxEntries = maxEntries;
@@ -201,6 +203,8 @@ public final class TxnTable {
     }
 
     // Accessors for the values of a slot.
+    public long keyA(int slot) { return keyA[slot]; }
+    public long keyB(int slot) { return keyB[slot]; }
     public byte state(int slot) { return state[slot]; }
     public void state(int slot, byte s) { state[slot] = s; }
     public Outcome outcome(int slot) { return Outcome.ofOrdinal(outcome[slot]); }

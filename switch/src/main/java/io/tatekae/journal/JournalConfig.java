@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Where and how the journal is written.
  *
  * @param directory        the journal directory, usually {@code <dataDir>/journal}
- * @param segmentBytes     size at which a segment file is rolled; a multiple of the 128-byte record size
+ * @param segmentBytes     size at which a segment file is rolled; a multiple of the record size (256 bytes)
  * @param maxBatchRecords  records buffered between commits before the buffer is written out early
  * @param fsyncPolicy      when commit forces to disk
  * @param fsyncIntervalMs  for {@link FsyncPolicy#BATCH_MS}: at most this long between forces

@@ -25,6 +25,14 @@ public final class JournalRecord {
     private long secondAmount;
     private long eventTimeMillis;
     private int stan;
+    // What recovery needs to rebuild the engine's duplicate and reversal lookups (see HoldEvent).
+    private long requestKeyA;
+    private long requestKeyB;
+    private long panKeyHi;
+    private long panKeyLo;
+    private long requestContent;
+    private long merchantHash;
+    private long authCounter;
     final byte[] accountId = new byte[ACCOUNT_ID_MAX];
     final byte[] authCode = new byte[AUTH_CODE_MAX];
     final byte[] rrn = new byte[RRN_MAX];
@@ -41,6 +49,8 @@ public final class JournalRecord {
         secondAmount = 0;
         eventTimeMillis = 0;
         stan = 0;
+        requestKeyA = requestKeyB = panKeyHi = panKeyLo = requestContent = merchantHash = 0;
+        authCounter = -1;
         Arrays.fill(accountId, (byte) 0);
         Arrays.fill(authCode, (byte) 0);
         Arrays.fill(rrn, (byte) 0);
@@ -58,6 +68,13 @@ public final class JournalRecord {
         secondAmount = other.secondAmount;
         eventTimeMillis = other.eventTimeMillis;
         stan = other.stan;
+        requestKeyA = other.requestKeyA;
+        requestKeyB = other.requestKeyB;
+        panKeyHi = other.panKeyHi;
+        panKeyLo = other.panKeyLo;
+        requestContent = other.requestContent;
+        merchantHash = other.merchantHash;
+        authCounter = other.authCounter;
         System.arraycopy(other.accountId, 0, accountId, 0, ACCOUNT_ID_MAX);
         System.arraycopy(other.authCode, 0, authCode, 0, AUTH_CODE_MAX);
         System.arraycopy(other.rrn, 0, rrn, 0, RRN_MAX);
@@ -149,6 +166,104 @@ public final class JournalRecord {
     public JournalRecord stan(int stan) {
         this.stan = stan;
         return this;
+    }
+
+    /** The authorization's request key (MTI + DE 7 + DE 11 + DE 32), as the engine's transaction table keeps it. */
+    public JournalRecord requestKey(long a, long b) {
+        requestKeyA = a;
+        requestKeyB = b;
+        return this;
+    }
+
+    /** The authorization's content for duplicate checks: the PAN's key, DE 3 + DE 4, DE 42's hash. */
+    public JournalRecord requestContent(long panHi, long panLo, long amountAndCode, long merchant) {
+        panKeyHi = panHi;
+        panKeyLo = panLo;
+        requestContent = amountAndCode;
+        merchantHash = merchant;
+        return this;
+    }
+
+    /** The approval-code counter the DE 38 came from, -1 when the code was not the switch's. */
+    public JournalRecord authCounter(long counter) {
+        authCounter = counter;
+        return this;
+    }
+
+    public long requestKeyA() {
+        return requestKeyA;
+    }
+
+    public long requestKeyB() {
+        return requestKeyB;
+    }
+
+    public long panKeyHi() {
+        return panKeyHi;
+    }
+
+    public long panKeyLo() {
+        return panKeyLo;
+    }
+
+    public long requestContent() {
+        return requestContent;
+    }
+
+    public long merchantHash() {
+        return merchantHash;
+    }
+
+    public long authCounter() {
+        return authCounter;
+    }
+
+    /** Allocation-free: printable ASCII bytes, as the state store keeps them. */
+    public JournalRecord accountId(byte[] src, int off, int len) {
+        putAsciiBytes("accountId", src, off, len, accountId);
+        return this;
+    }
+
+    public JournalRecord authCode(byte[] src, int off, int len) {
+        putAsciiBytes("authCode", src, off, len, authCode);
+        return this;
+    }
+
+    public JournalRecord rrn(byte[] src, int off, int len) {
+        putAsciiBytes("rrn", src, off, len, rrn);
+        return this;
+    }
+
+    /** Allocation-free form of {@link #maskedPan(CharSequence)}, with the same refusal of a full PAN. */
+    public JournalRecord maskedPan(byte[] src, int off, int len) {
+        int digits = 0;
+        for (int i = off; i < off + len; i++) {
+            if (src[i] >= '0' && src[i] <= '9') {
+                digits++;
+            } else if (src[i] != '*') {
+                throw new IllegalArgumentException("maskedPan: only digits and '*' are allowed, found a character at index " + (i - off));
+            }
+        }
+        if (digits > MASKED_PAN_MAX_DIGITS) {
+            throw new IllegalArgumentException("maskedPan: shows " + digits + " digits, at most "
+                    + MASKED_PAN_MAX_DIGITS + " (first 6 + last 4) are allowed");
+        }
+        putAsciiBytes("maskedPan", src, off, len, maskedPan);
+        return this;
+    }
+
+    private static void putAsciiBytes(String field, byte[] src, int off, int len, byte[] target) {
+        if (len > target.length) {
+            throw new IllegalArgumentException(field + ": " + len + " characters, at most " + target.length);
+        }
+        for (int i = 0; i < len; i++) {
+            byte b = src[off + i];
+            if (b < 0x20 || b > 0x7E) {
+                throw new IllegalArgumentException(field + ": byte at index " + i + " is not printable ASCII");
+            }
+            target[i] = b;
+        }
+        Arrays.fill(target, len, target.length, (byte) 0);
     }
 
     public JournalRecord accountId(CharSequence value) {

@@ -4,18 +4,20 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * The fixed 128-byte on-disk layout (little endian), ending in a CRC32C over the bytes before it.
+ * The fixed 256-byte on-disk layout (little endian), ending in a CRC32C over the bytes before it.
  * <pre>
  *   0 sequence long      8 type byte    9 plan byte   10..11 reserved   12 accountIndex int
  *  16 holdId long       24 amount long  32 secondAmount long  40 eventTimeMillis long  48 stan int
- *  52 accountId[16]     68 authCode[6]  74 rrn[12]  86 maskedPan[19]  105..123 reserved (zero)
- * 124 crc32c int (of bytes 0..123)
+ *  52 accountId[16]     68 authCode[6]  74 rrn[12]  86 maskedPan[19]  105..111 reserved (zero)
+ * 112 requestKeyA long 120 requestKeyB long 128 panKeyHi long 136 panKeyLo long
+ * 144 requestContent long 152 merchantHash long 160 authCounter long  168..251 reserved (zero)
+ * 252 crc32c int (of bytes 0..251)
  * </pre>
  * Sequences start at 1, so an all-zero (preallocated or hole) record never passes as valid.
  */
 public final class JournalRecordCodec {
-    public static final int RECORD_SIZE = 128;
-    static final int CRC_OFFSET = 124;
+    public static final int RECORD_SIZE = 256;
+    static final int CRC_OFFSET = 252;
     private static final int TYPE = 8;
     private static final int PLAN = 9;
     private static final int ACCOUNT_INDEX = 12;
@@ -28,7 +30,14 @@ public final class JournalRecordCodec {
     private static final int AUTH_CODE = 68;
     private static final int RRN = 74;
     private static final int MASKED_PAN = 86;
-    private static final int RESERVED_END = 124;
+    private static final int REQUEST_KEY_A = 112;
+    private static final int REQUEST_KEY_B = 120;
+    private static final int PAN_KEY_HI = 128;
+    private static final int PAN_KEY_LO = 136;
+    private static final int REQUEST_CONTENT = 144;
+    private static final int MERCHANT_HASH = 152;
+    private static final int AUTH_COUNTER = 160;
+    private static final int RESERVED_END = CRC_OFFSET;
 
     private final CRC32C crc = new CRC32C();
 
@@ -48,7 +57,17 @@ public final class JournalRecordCodec {
         buffer.put(offset + AUTH_CODE, record.authCode, 0, JournalRecord.AUTH_CODE_MAX);
         buffer.put(offset + RRN, record.rrn, 0, JournalRecord.RRN_MAX);
         buffer.put(offset + MASKED_PAN, record.maskedPan, 0, JournalRecord.MASKED_PAN_MAX);
-        for (int i = MASKED_PAN + JournalRecord.MASKED_PAN_MAX; i < RESERVED_END; i++) {
+        for (int i = MASKED_PAN + JournalRecord.MASKED_PAN_MAX; i < REQUEST_KEY_A; i++) {
+            buffer.put(offset + i, (byte) 0);
+        }
+        buffer.putLong(offset + REQUEST_KEY_A, record.requestKeyA());
+        buffer.putLong(offset + REQUEST_KEY_B, record.requestKeyB());
+        buffer.putLong(offset + PAN_KEY_HI, record.panKeyHi());
+        buffer.putLong(offset + PAN_KEY_LO, record.panKeyLo());
+        buffer.putLong(offset + REQUEST_CONTENT, record.requestContent());
+        buffer.putLong(offset + MERCHANT_HASH, record.merchantHash());
+        buffer.putLong(offset + AUTH_COUNTER, record.authCounter());
+        for (int i = AUTH_COUNTER + 8; i < RESERVED_END; i++) {
             buffer.put(offset + i, (byte) 0);
         }
         buffer.putInt(offset + CRC_OFFSET, checksum(buffer, offset));
@@ -81,6 +100,10 @@ public final class JournalRecordCodec {
         buffer.get(offset + AUTH_CODE, record.authCode, 0, JournalRecord.AUTH_CODE_MAX);
         buffer.get(offset + RRN, record.rrn, 0, JournalRecord.RRN_MAX);
         buffer.get(offset + MASKED_PAN, record.maskedPan, 0, JournalRecord.MASKED_PAN_MAX);
+        record.requestKey(buffer.getLong(offset + REQUEST_KEY_A), buffer.getLong(offset + REQUEST_KEY_B));
+        record.requestContent(buffer.getLong(offset + PAN_KEY_HI), buffer.getLong(offset + PAN_KEY_LO),
+                buffer.getLong(offset + REQUEST_CONTENT), buffer.getLong(offset + MERCHANT_HASH));
+        record.authCounter(buffer.getLong(offset + AUTH_COUNTER));
     }
 
     private int checksum(ByteBuffer buffer, int offset) {

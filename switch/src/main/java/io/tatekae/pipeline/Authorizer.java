@@ -8,8 +8,16 @@ public interface Authorizer {
     /** Decides a well-formed 0100/0120/0400/0420 from a signed-on connection. */
     void decide(AuthRequest request, Decision decision);
 
-    /** Called once per batch after the last event, before responses are flushed (journal commit). */
-    default void endOfBatch() {
+    /**
+     * Called once per batch after the last event, before responses are flushed: makes the batch's
+     * money changes durable (journal commit). False when that failed.
+     */
+    default boolean endOfBatch() {
+        return true;
+    }
+
+    /** After a failed {@link #endOfBatch}: takes back the batch's money changes (answered 91 instead). */
+    default void batchFailed() {
     }
 
     /** Periodic work on the decision thread (hold expiry), about once a second. */

@@ -23,6 +23,8 @@ final class DecisionHandler implements EventHandler<RingEvent> {
     private int touchedCount;
     private final long[] answeredNanos;
     private int answeredCount;
+    private final RingEvent[] deferred;
+    private int deferredCount;
 
     DecisionHandler(RequestRouter router, ProfileSpec spec, PipelineStats stats, int maxBatch) {
         this.router = router;
@@ -30,6 +32,7 @@ final class DecisionHandler implements EventHandler<RingEvent> {
         this.stats = stats;
         this.touched = new Connection[maxBatch];
         this.answeredNanos = new long[maxBatch];
+        this.deferred = new RingEvent[maxBatch];
     }
 
     @Override
@@ -46,7 +49,8 @@ final class DecisionHandler implements EventHandler<RingEvent> {
         } else {
             answer(e);
         }
-        if (endOfBatch || touchedCount == touched.length || answeredCount == answeredNanos.length) {
+        if (endOfBatch || touchedCount == touched.length || answeredCount == answeredNanos.length
+                || deferredCount == deferred.length) {
             flush();
         }
     }
@@ -73,9 +77,18 @@ final class DecisionHandler implements EventHandler<RingEvent> {
     }
 
     private void answer(RingEvent e) {
+        decide(e);
+        if (e.decision.respond && e.decision.changedMoney) {
+            // Its response may leave only once the journal has made the batch durable.
+            deferred[deferredCount++] = e;
+            return;
+        }
+        respond(e);
+    }
+
+    private void respond(RingEvent e) {
         Connection connection = e.connection;
         try {
-            decide(e);
             if (e.decision.respond) {
                 int n = encoder.encode(e.fields, e.decision, out, 0);
                 connection.pending().writeBytes(out, 0, n);
@@ -106,7 +119,21 @@ final class DecisionHandler implements EventHandler<RingEvent> {
     }
 
     private void flush() {
-        router.endOfBatch();
+        boolean durable = commit();
+        if (!durable && deferredCount > 0) {
+            router.batchFailed();
+            stats.journalFailures.increment();
+        }
+        for (int i = 0; i < deferredCount; i++) {
+            RingEvent e = deferred[i];
+            if (!durable) {
+                e.decision.clear();
+                e.decision.set(Outcome.UNAVAILABLE);
+            }
+            respond(e);
+            deferred[i] = null;
+        }
+        deferredCount = 0;
         for (int i = 0; i < touchedCount; i++) {
             touched[i].flushBatch();
             touched[i] = null;
@@ -117,5 +144,14 @@ final class DecisionHandler implements EventHandler<RingEvent> {
             stats.recordLatency(flushed - answeredNanos[i]);
         }
         answeredCount = 0;
+    }
+
+    private boolean commit() {
+        try {
+            return router.endOfBatch();
+        } catch (RuntimeException | AssertionError ex) {
+            LOG.log(System.Logger.Level.ERROR, "journal commit failed", ex);
+            return false;
+        }
     }
 }

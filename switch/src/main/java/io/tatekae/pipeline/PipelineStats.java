@@ -8,6 +8,8 @@ public final class PipelineStats {
     public final LongAdder responses = new LongAdder();
     public final LongAdder batches = new LongAdder();
     public final LongAdder internalErrors = new LongAdder();
+    /** Batches whose money changes the journal could not make durable (answered 91, taken back). */
+    public final LongAdder journalFailures = new LongAdder();
     /** Responses by engine outcome ordinal. */
     public final AtomicLongArray byOutcome = new AtomicLongArray(io.tatekae.engine.Outcome.values().length);
     private volatile long largestBatch;

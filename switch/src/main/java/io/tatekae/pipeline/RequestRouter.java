@@ -78,7 +78,11 @@ final class RequestRouter {
         authorizer.onTick();
     }
 
-    void endOfBatch() {
-        authorizer.endOfBatch();
+    boolean endOfBatch() {
+        return authorizer.endOfBatch();
+    }
+
+    void batchFailed() {
+        authorizer.batchFailed();
     }
 }

@@ -14,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 public final class Messages {
     public static final String ACQUIRER = "123456";
     public static final String DEFAULT_DATE_TIME = "1123120000";
-    private static final Cav2Calculator CAV2 = new Cav2Calculator(
-            CardVerificationKeys.fromHex("0123456789ABCDEF", "FEDCBA9876543210"));
+    /** Per thread: a calculator keeps scratch buffers and ciphers. */
+    private static final ThreadLocal<Cav2Calculator> CAV2 = ThreadLocal.withInitial(() -> new Cav2Calculator(
+            CardVerificationKeys.fromHex("0123456789ABCDEF", "FEDCBA9876543210")));
 
     private Messages() {
     }
@@ -32,7 +33,7 @@ public final class Messages {
     /** The CAV2 of a test card under the published test keys. */
     public static String cav2(String pan, String expiryYymm) {
         byte[] p = pan.getBytes(StandardCharsets.US_ASCII);
-        return String.format("%03d", CAV2.compute(p, 0, p.length, Integer.parseInt(expiryYymm), Cav2Calculator.CAV2_SERVICE_CODE));
+        return String.format("%03d", CAV2.get().compute(p, 0, p.length, Integer.parseInt(expiryYymm), Cav2Calculator.CAV2_SERVICE_CODE));
     }
 
     /** DE 48 TLV from tag/value pairs, e.g. tlv("01", "TARO YAMADA", "42", "05"). */

@@ -1,0 +1,115 @@
+package io.tatekae.journal;
+
+import io.tatekae.engine.HoldEvent;
+import io.tatekae.engine.MoneyLog;
+
+/**
+ * The engine's money log on the journal: each hold event becomes one record, appended at once and
+ * committed (fsync per the policy) once per batch, before the batch's responses are flushed.
+ * After a failed commit it keeps answering false until a commit succeeds again.
+ */
+public final class JournalMoneyLog implements MoneyLog {
+    private static final System.Logger LOG = System.getLogger(JournalMoneyLog.class.getName());
+
+    private final JournalWriter writer;
+    private final JournalRecord record = new JournalRecord();
+    private boolean pending;
+    private boolean failing;
+
+    public JournalMoneyLog(JournalWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public void record(HoldEvent e) {
+        toRecord(e, record);
+        writer.append(record);
+        pending = true;
+    }
+
+    @Override
+    public boolean commit() {
+        if (!pending && !failing) {
+            return true;
+        }
+        try {
+            writer.commit();
+            pending = false;
+            if (failing) {
+                LOG.log(System.Logger.Level.WARNING, "journal commits work again");
+            }
+            failing = false;
+            return true;
+        } catch (JournalException e) {
+            pending = false;
+            if (!failing) {
+                LOG.log(System.Logger.Level.ERROR, "journal commit failed; money-changing requests are declined until it works", e);
+            }
+            failing = true;
+            return false;
+        }
+    }
+
+    /** True while the last commit failed: the engine declines requests that would change money. */
+    public boolean failing() {
+        return failing;
+    }
+
+    static void toRecord(HoldEvent e, JournalRecord r) {
+        r.clear();
+        r.type(switch (e.kind) {
+            case PLACED -> JournalRecordType.HOLD_PLACED;
+            case FORCED -> JournalRecordType.HOLD_FORCED;
+            case REDUCED -> JournalRecordType.HOLD_REDUCED;
+            case VOIDED -> JournalRecordType.HOLD_VOIDED;
+            case EXPIRED -> JournalRecordType.HOLD_EXPIRED;
+        });
+        r.holdId(e.holdId)
+                .accountIndex(e.accountIndex)
+                .amount(e.amount)
+                .secondAmount(e.released)
+                .eventTimeMillis(e.timeMillis)
+                .stan(e.stan)
+                .requestKey(e.keyA, e.keyB)
+                .requestContent(e.panHi, e.panLo, e.amountAndCode, e.merchantHash)
+                .authCounter(e.authCounter);
+        if (e.kind == HoldEvent.Kind.PLACED || e.kind == HoldEvent.Kind.FORCED) {
+            r.plan(e.plan == 2 ? PointsPlan.PLUS : PointsPlan.STANDARD)
+                    .accountId(e.accountId, 0, e.accountIdLength)
+                    .maskedPan(e.maskedPan, 0, e.maskedPanLength)
+                    .authCode(e.authCode, 0, e.authCode.length)
+                    .rrn(e.rrn, 0, e.rrnLength);
+        }
+    }
+
+    /** The engine's view of a journaled hold record; false for records that are not hold events. */
+    public static boolean toEvent(JournalRecord r, HoldEvent e) {
+        HoldEvent.Kind kind = switch (r.type()) {
+            case HOLD_PLACED -> HoldEvent.Kind.PLACED;
+            case HOLD_FORCED -> HoldEvent.Kind.FORCED;
+            case HOLD_REDUCED -> HoldEvent.Kind.REDUCED;
+            case HOLD_VOIDED -> HoldEvent.Kind.VOIDED;
+            case HOLD_EXPIRED -> HoldEvent.Kind.EXPIRED;
+            default -> null;
+        };
+        if (kind == null) {
+            return false;
+        }
+        e.clear();
+        e.kind = kind;
+        e.holdId = r.holdId();
+        e.accountIndex = r.accountIndex();
+        e.amount = r.amount();
+        e.released = r.secondAmount();
+        e.timeMillis = r.eventTimeMillis();
+        e.stan = r.stan();
+        e.keyA = r.requestKeyA();
+        e.keyB = r.requestKeyB();
+        e.panHi = r.panKeyHi();
+        e.panLo = r.panKeyLo();
+        e.amountAndCode = r.requestContent();
+        e.merchantHash = r.merchantHash();
+        e.authCounter = r.authCounter();
+        return true;
+    }
+}
