@@ -165,6 +165,16 @@ class CardholderChecksScenarioTest {
     }
 
     @Test
+    void emptyNameTagCountsAsNoName() {
+        TestCards c = TestCards.TARO;
+        ISOMsg m = purchase(c, 1000);
+        Messages.set(m, 48, "0100" + Messages.tlv("42", "05", "92", Messages.cav2(c.pan, c.expiry)));
+        ISOMsg r = s.send(m);
+        assertApproved(r);
+        assertEquals("M/U", results(r));
+    }
+
+    @Test
     void firstFailingCheckDecides() {
         // Frozen and wrong CAV2: the card status (check 3) decides.
         assertDeclined(s.send(withWrongCav2(purchase(TestCards.FROZEN, 1000))), "62", "1004");

@@ -180,4 +180,24 @@ class ReversalScenarioTest {
         assertEquals("00", reverse("0400", approved, null).getString(39));
         assertEquals(10_000, s.available(card));
     }
+
+    @Test
+    void duplicateAdvicePlacesOneHold() throws Exception {
+        TestCards card = TestCards.SMALL_CREDIT;
+        ISOMsg advice = Messages.advice(purchase(card, 2_500), stan(), "00");
+        assertEquals("00", s.send(advice).getString(39));
+        assertEquals("00", s.send((ISOMsg) advice.clone()).getString(39));
+        assertEquals(7_500, s.available(card));
+    }
+
+    @Test
+    void duplicateOfAReversedOriginalGetsItsOriginalAnswerAndHoldsNothing() throws Exception {
+        ISOMsg original = purchase(CARD, 6_000);
+        ISOMsg first = s.approve(original);
+        assertEquals("00", reverse("0400", original, null).getString(39));
+        ISOMsg again = s.send((ISOMsg) original.clone());
+        assertEquals("00", again.getString(39));
+        assertEquals(first.getString(38), again.getString(38));
+        assertEquals(50_000, s.available(CARD));
+    }
 }
