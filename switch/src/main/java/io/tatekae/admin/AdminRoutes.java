@@ -3,6 +3,7 @@ package io.tatekae.admin;
 import io.netty.handler.codec.http.HttpMethod;
 import io.tatekae.metrics.SwitchMetrics;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -20,12 +21,15 @@ public final class AdminRoutes {
     }
 
     private final SwitchMetrics metrics;
-    private final Function<String, CompletableFuture<Reply>> provision;
+    private final Map<String, Function<String, CompletableFuture<Reply>>> commands;
 
-    /** @param provision loads a JSON Lines body on the decision thread and describes the report */
-    public AdminRoutes(SwitchMetrics metrics, Function<String, CompletableFuture<Reply>> provision) {
+    /**
+     * @param commands admin commands by "METHOD /path" (e.g. "POST /admin/provision"); each takes the
+     *                 request body and answers when done
+     */
+    public AdminRoutes(SwitchMetrics metrics, Map<String, Function<String, CompletableFuture<Reply>>> commands) {
         this.metrics = metrics;
-        this.provision = provision;
+        this.commands = Map.copyOf(commands);
     }
 
     public static Reply reply(int status, String body) {
@@ -38,10 +42,18 @@ public final class AdminRoutes {
             case "/health" -> done(AdminHttpServer.isGet(method) ? Reply.text(200, "ok") : notAllowed());
             case "/metrics" -> done(AdminHttpServer.isGet(method)
                     ? new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()) : notAllowed());
-            case "/admin/provision" -> HttpMethod.POST.equals(method) ? provision.apply(body) : done(notAllowed());
-            default -> done(Reply.text(404, "no such path: " + path
-                    + " (try /health, /metrics, POST /admin/provision)"));
+            default -> command(method, path, body);
         };
+    }
+
+    private CompletableFuture<Reply> command(HttpMethod method, String path, String body) {
+        Function<String, CompletableFuture<Reply>> c = commands.get(method.name() + " " + path);
+        if (c != null) {
+            return c.apply(body);
+        }
+        boolean known = commands.keySet().stream().anyMatch(k -> k.endsWith(" " + path));
+        return done(known ? notAllowed() : Reply.text(404, "no such path: " + path + " (try /health, /metrics, "
+                + String.join(", ", new java.util.TreeSet<>(commands.keySet())) + ")"));
     }
 
     private static Reply notAllowed() {

@@ -7,6 +7,7 @@ import io.tatekae.metrics.SwitchMetrics;
 import io.tatekae.engine.AuthorizationEngine;
 import io.tatekae.engine.EngineSeed;
 import io.tatekae.engine.EngineRecovery;
+import io.tatekae.engine.MoneyLog;
 import io.tatekae.engine.PolicySettings;
 import io.tatekae.engine.PolicySettingsFactory;
 import io.tatekae.engine.TxnTable;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ public final class SwitchApp implements AutoCloseable {
     private final SwitchMetrics metrics;
     private AdminHttpServer http;
 
-    private SwitchApp(SwitchConfig config, InstantSource clock) throws IOException {
+    private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
         this.config = config;
         Files.createDirectories(config.data().dir());
         store = new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts());
@@ -55,7 +57,8 @@ public final class SwitchApp implements AutoCloseable {
         money = new MoneyPath(config);
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
         EngineSeed seed = money.replay(new EngineRecovery(store, txns, policy, clock.millis()));
-        AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2, policy, clock, money.moneyLog(),
+        AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2, policy, clock,
+                moneyLogDecorator.apply(money.moneyLog()),
                 txns, seed, config.pipeline().maxBatch());
         pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats);
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors());
@@ -71,7 +74,27 @@ public final class SwitchApp implements AutoCloseable {
 
     /** Opens state and builds the pipeline; call {@link #provision} as needed, then {@link #start}. */
     public static SwitchApp open(SwitchConfig config, InstantSource clock) throws IOException {
-        return new SwitchApp(config, clock);
+        return new SwitchApp(config, clock, UnaryOperator.identity());
+    }
+
+    /** For fault-injection tests: the journal-backed money log passes through {@code decorator}. */
+    public static SwitchApp open(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> decorator)
+            throws IOException {
+        return new SwitchApp(config, clock, decorator);
+    }
+
+    /**
+     * Waits (up to the timeout) for the ledger to hold every committed journal record, then compares
+     * it with the switch's accounts on the decision thread.
+     */
+    public CompletableFuture<String> reconcile(java.time.Duration waitForLedger) {
+        long deadline = System.nanoTime() + waitForLedger.toNanos();
+        while (money.poster().lag() > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+        long lag = money.poster().lag();
+        return pipeline.onDecisionThread(() -> (lag > 0 ? "warning: the ledger is " + lag + " records behind\n" : "")
+                + Reconciler.describe(Reconciler.compare(store, money.ledger()), store.accountCount()));
     }
 
     public ProvisioningReport provision(Path file) throws IOException {
@@ -86,7 +109,10 @@ public final class SwitchApp implements AutoCloseable {
         timer.scheduleAtFixedRate(metrics::publish, 1, 1, TimeUnit.SECONDS);
         if (config.http().enabled()) {
             http = new AdminHttpServer(config.http().host(), config.http().port(),
-                    new AdminRoutes(metrics, this::provisionWhileRunning)).start();
+                    new AdminRoutes(metrics, java.util.Map.of(
+                            "POST /admin/provision", this::provisionWhileRunning,
+                            "GET /admin/reconcile", body -> reconcile(java.time.Duration.ofSeconds(10))
+                                    .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text))))).start();
         }
         LOG.log(System.Logger.Level.INFO, () -> "tatekae switch up in " + config.mode() + " mode: ISO 8583 on "
                 + config.server().host() + ":" + server.port() + ", data in " + config.data().dir().toAbsolutePath()
