@@ -111,7 +111,8 @@ public final class SwitchApp implements AutoCloseable {
             http = new AdminHttpServer(config.http().host(), config.http().port(),
                     new AdminRoutes(metrics, java.util.Map.of(
                             "POST /admin/provision", this::provisionWhileRunning,
-                            "GET /admin/reconcile", body -> reconcile(java.time.Duration.ofSeconds(10))
+                            "GET /admin/reconcile", body -> CompletableFuture
+                                    .supplyAsync(() -> reconcile(java.time.Duration.ofSeconds(10)).join())
                                     .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text))))).start();
         }
         LOG.log(System.Logger.Level.INFO, () -> "tatekae switch up in " + config.mode() + " mode: ISO 8583 on "
