@@ -121,9 +121,13 @@ final class FrameHandler extends ByteToMessageDecoder {
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+    public void channelReadComplete(ChannelHandlerContext ctx) {
         ctx.flush();
-        super.channelReadComplete(ctx);
+        // Not super: ByteToMessageDecoder asks for another read whenever a read passed nothing down
+        // the pipeline and auto-read is off. Frames go to the ring, never down the pipeline, so that
+        // would keep reading from a peer paused for not reading its responses.
+        discardSomeReadBytes();
+        ctx.fireChannelReadComplete();
     }
 
     @Override
