@@ -39,13 +39,19 @@ class MalformedMessageTest {
     }
 
     private static void assertFormatError(IsoTestClient c, byte[] message, String stan) {
+        assertFormatError(c, message, stan, true);
+    }
+
+    /** @param acquirerRead whether the bad spot lies after DE 32 (so DE 32 was read and is echoed) */
+    private static void assertFormatError(IsoTestClient c, byte[] message, String stan, boolean acquirerRead) {
         c.sendMessage(message);
         ISOMsg r = c.receive();
         assertEquals("0110", r.getString(0));
         assertEquals(stan, r.getString(11));
         assertEquals("30", r.getString(39));
         assertEquals(Messages.DEFAULT_DATE_TIME, r.getString(7));
-        assertEquals(Messages.ACQUIRER, r.getString(32));
+        assertEquals(AMOUNT, r.getString(4));
+        assertEquals(acquirerRead ? Messages.ACQUIRER : null, r.getString(32));
         assertEquals("9100", Wire.tags(r.getString(48)).get("90"), () -> "DE 48 " + r.getString(48));
         assertStillUsable(c);
     }
@@ -57,11 +63,28 @@ class MalformedMessageTest {
         assertEquals("00", ok.getString(39), () -> "DE 48 " + ok.getString(48));
     }
 
+    /**
+     * A non-digit in a numeric field after DE 11. (The decoder stops at the first bad field, so a
+     * non-digit in DE 2, 3, 4 or 7 leaves DE 11 unread and the message unanswerable, as profile §2
+     * allows: "when its MTI and DE 11 can be read".)
+     */
     @Test
-    void nonDigitInAmount() {
+    void nonDigitInLocalTime() {
         try (TestSwitch sw = TestSwitch.start(dir); IsoTestClient c = sw.connectSignedOn()) {
-            byte[] good = IsoTestClient.pack(purchase("000501"));
-            assertFormatError(c, replace(good, AMOUNT, "0000000123A5"), "000501");
+            byte[] good = IsoTestClient.pack(Messages.set(purchase("000501"), 12, "235959"));
+            assertFormatError(c, replace(good, "235959", "2359A9"), "000501", false);
+        }
+    }
+
+    @Test
+    void nonDigitInAmountBeforeDe11IsUnanswerableButHarmless() {
+        try (TestSwitch sw = TestSwitch.start(dir); IsoTestClient c = sw.connectSignedOn()) {
+            byte[] good = IsoTestClient.pack(purchase("000511"));
+            c.sendMessage(replace(good, AMOUNT, "0000000123A5"));
+            ISOMsg r = c.request(Messages.networkManagement("000512", "301"));
+            assertEquals("000512", r.getString(11), "the next answer is the echo's");
+            assertEquals(1, sw.app().netStats().unanswerable.sum());
+            assertStillUsable(c);
         }
     }
 
