@@ -91,6 +91,42 @@ class ConnectionLimitsTest {
         }
     }
 
+    /**
+     * The deadline is per frame: a steady pipelined stream whose every write ends mid-frame always
+     * has some frame in progress, yet each frame completes quickly, so the connection must stay.
+     */
+    @Test
+    void streamThatAlwaysEndsMidFrameIsNotCutWhileFramesKeepCompleting() throws Exception {
+        String yaml = "server:\n  host: 127.0.0.1\n  frameDeadlineMillis: 200";
+        int count = 300;
+        try (TestSwitch sw = TestSwitch.builder(dir).yaml(yaml).start(); IsoTestClient c = sw.connectSignedOn()) {
+            List<byte[]> frames = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                frames.add(Wire.frame(Messages.networkManagement(String.format("%06d", i + 1), "301")));
+            }
+            byte[] stream = Wire.concat(frames);
+            List<ISOMsg> responses = new ArrayList<>();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    while (responses.size() < count) {
+                        responses.add(c.receive());
+                    }
+                } catch (UncheckedIOException closedOrQuiet) {
+                    // fewer than expected: asserted below
+                }
+            });
+            int chunk = frames.get(0).length * 3 / 2; // 1.5 frames per write, 10 ms apart: about 1.3 s
+            for (int at = 0; at < stream.length; at += chunk) {
+                c.sendRaw(java.util.Arrays.copyOfRange(stream, at, Math.min(stream.length, at + chunk)));
+                Thread.sleep(10);
+            }
+            reader.join();
+            assertEquals(count, responses.size(), "answers before the connection ended");
+            assertEquals(count, Wire.byStan(responses).size());
+            assertEquals(0, sw.app().netStats().frameDeadlineCloses.sum());
+        }
+    }
+
     @Test
     void connectionsBeyondTheCapAreClosedAndCounted() throws Exception {
         try (TestSwitch sw = TestSwitch.builder(dir).yaml("server:\n  host: 127.0.0.1\n  maxConnections: 2").start()) {

@@ -124,8 +124,32 @@ class RingFullTest {
                   writeBufferLowWaterMark: 1024
                   writeBufferHighWaterMark: 2048
                 """;
-        int count = 200_000;
-        try (TestSwitch sw = TestSwitch.builder(dir).yaml(yaml).start(); Socket s = new Socket()) {
+        try (TestSwitch sw = TestSwitch.builder(dir).yaml(yaml).start()) {
+            floodWithoutReadingThenRead(sw, 200_000, 0);
+        }
+    }
+
+    /**
+     * A frame left half-read because the switch paused reading is the switch's doing, not a slow
+     * peer's: the frame deadline must not close the connection while reading is paused.
+     */
+    @Test
+    void frameDeadlineDoesNotRunWhileTheSwitchPausesReading() throws Exception {
+        String yaml = """
+                server:
+                  host: 127.0.0.1
+                  frameDeadlineMillis: 200
+                  writeBufferLowWaterMark: 1024
+                  writeBufferHighWaterMark: 2048
+                """;
+        try (TestSwitch sw = TestSwitch.builder(dir).yaml(yaml).start()) {
+            floodWithoutReadingThenRead(sw, 200_000, 1_000);
+            assertEquals(0, sw.app().netStats().frameDeadlineCloses.sum());
+        }
+    }
+
+    private static void floodWithoutReadingThenRead(TestSwitch sw, int count, long holdMillis) throws Exception {
+        try (Socket s = new Socket()) {
             s.setReceiveBufferSize(8 * 1024);
             s.connect(new InetSocketAddress("127.0.0.1", sw.port()), 5_000);
             s.setSoTimeout(10_000);
@@ -144,6 +168,7 @@ class RingFullTest {
                 return stable;
             });
             assertTrue(last[0] < count, "the switch read all " + count + " requests from a peer that reads nothing");
+            Thread.sleep(holdMillis);
 
             BitSet answered = new BitSet(count + 1);
             int unavailable = 0;
