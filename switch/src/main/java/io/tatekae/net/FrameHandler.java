@@ -51,6 +51,7 @@ final class FrameHandler extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        boolean frameEnded = false;
         while (in.readableBytes() >= Framing.HEADER_BYTES) {
             int start = in.readerIndex();
             int length = in.getUnsignedShort(start);
@@ -66,6 +67,7 @@ final class FrameHandler extends ByteToMessageDecoder {
                 in.skipBytes(Framing.HEADER_BYTES);
                 stats.keepAlives.increment();
                 ctx.write(ctx.alloc().ioBuffer(Framing.HEADER_BYTES).writeZero(Framing.HEADER_BYTES));
+                frameEnded = true;
                 continue;
             }
             if (in.readableBytes() < Framing.HEADER_BYTES + length) {
@@ -75,8 +77,15 @@ final class FrameHandler extends ByteToMessageDecoder {
             stats.framesReceived.increment();
             dispatch(ctx, in, length);
             in.skipBytes(length);
+            frameEnded = true;
         }
-        partialSinceNanos = in.isReadable() ? (partialSinceNanos == 0 ? System.nanoTime() : partialSinceNanos) : 0;
+        // The deadline is per frame: the clock starts when the bytes of the frame now in progress
+        // began to arrive, not when the stream last happened to end on a frame boundary.
+        if (!in.isReadable()) {
+            partialSinceNanos = 0;
+        } else if (frameEnded || partialSinceNanos == 0) {
+            partialSinceNanos = System.nanoTime();
+        }
     }
 
     private void dispatch(ChannelHandlerContext ctx, ByteBuf in, int length) {
@@ -112,6 +121,12 @@ final class FrameHandler extends ByteToMessageDecoder {
 
     private void checkFrameDeadline(ChannelHandlerContext ctx) {
         long since = partialSinceNanos;
+        if (since != 0 && !ctx.channel().config().isAutoRead()) {
+            // Reading is paused because the peer is not reading its responses: the rest of the frame
+            // waits on us, so its deadline starts again when reading resumes.
+            partialSinceNanos = System.nanoTime();
+            return;
+        }
         if (since != 0 && System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(limits.frameDeadlineMillis())) {
             stats.frameDeadlineCloses.increment();
             LOG.log(System.Logger.Level.WARNING, () -> connection + ": a frame did not complete within " + limits.frameDeadlineMillis() + " ms; closing");
@@ -121,9 +136,13 @@ final class FrameHandler extends ByteToMessageDecoder {
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+    public void channelReadComplete(ChannelHandlerContext ctx) {
         ctx.flush();
-        super.channelReadComplete(ctx);
+        // Not super: ByteToMessageDecoder asks for another read whenever a read passed nothing down
+        // the pipeline and auto-read is off. Frames go to the ring, never down the pipeline, so that
+        // would keep reading from a peer paused for not reading its responses.
+        discardSomeReadBytes();
+        ctx.fireChannelReadComplete();
     }
 
     @Override

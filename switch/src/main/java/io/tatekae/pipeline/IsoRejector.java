@@ -29,16 +29,20 @@ final class IsoRejector implements Rejector {
     @Override
     public boolean reject(ByteBuf buf, int length, ByteBuf target) {
         buf.getBytes(buf.readerIndex(), in, 0, length);
-        decoder.decode(in, length, fields, request);
-        if (fields.mti() < 0 || !InboundDecoder.isRequestMti(fields.mti()) || !fields.has(11)) {
-            return false;
+        try {
+            decoder.decode(in, length, fields, request);
+            if (fields.mti() < 0 || !InboundDecoder.isRequestMti(fields.mti()) || !fields.has(11)) {
+                return false;
+            }
+            decision.clear();
+            decision.set(Outcome.UNAVAILABLE);
+            int n = encoder.encode(fields, decision, out, 0);
+            target.writeBytes(out, 0, n);
+            return true;
+        } finally {
+            // Unanswerable frames may hold a PAN or CAV2 too: wipe on every path.
+            request.wipeCav2();
+            java.util.Arrays.fill(in, 0, length, (byte) 0);
         }
-        decision.clear();
-        decision.set(Outcome.UNAVAILABLE);
-        int n = encoder.encode(fields, decision, out, 0);
-        target.writeBytes(out, 0, n);
-        request.wipeCav2();
-        java.util.Arrays.fill(in, 0, length, (byte) 0);
-        return true;
     }
 }

@@ -26,5 +26,9 @@ public final class RingEvent {
         tick = false;
         task = null;
         request.wipeCav2();
+        if (fields.error() != io.tatekae.iso.FormatError.NONE) {
+            // A malformed frame was never read into the request, so wipeCav2 knows no CAV2 offset.
+            java.util.Arrays.fill(frame, 0, length, (byte) 0);
+        }
     }
 }
