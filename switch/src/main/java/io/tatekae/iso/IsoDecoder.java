@@ -62,6 +62,9 @@ public final class IsoDecoder {
         if (pos < 0) {
             return into.error();
         }
+        if (into.error() != FormatError.NONE) {
+            return into.error();
+        }
         if (pos != end) {
             return into.fail(FormatError.TRAILING_BYTES, -1);
         }
@@ -119,8 +122,12 @@ public final class IsoDecoder {
         }
         FormatError contentError = checkContent(type, de, buf, pos, length);
         if (contentError != FormatError.NONE) {
-            into.fail(contentError, de);
-            return -1;
+            // The field's extent is known, so decoding goes on: the first error stands, and the
+            // fields after it (DE 11 among them) stay readable for the 30 response.
+            if (into.error() == FormatError.NONE) {
+                into.fail(contentError, de);
+            }
+            return pos + length;
         }
         into.put(de, pos, length);
         return pos + length;

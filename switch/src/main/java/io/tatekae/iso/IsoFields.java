@@ -46,10 +46,13 @@ public final class IsoFields {
         }
     }
 
+    /** Records an error unless one is already recorded: the first error of a message is the one reported. */
     FormatError fail(FormatError why, int de) {
-        error = why;
-        errorField = de;
-        return why;
+        if (error == FormatError.NONE) {
+            error = why;
+            errorField = de;
+        }
+        return error;
     }
 
     /**

@@ -71,7 +71,8 @@ class IsoDecoderStrictnessTest {
         assertError(FormatError.NON_DIGIT, 12);
         assertHeadReadable();
         assertFalse(fields.has(12), "the bad field itself is not present");
-        assertFalse(fields.has(13), "nothing after the error");
+        assertTrue(fields.has(13), "a fixed field's extent is known: decoding goes on after a content error");
+        assertTrue(fields.has(11));
     }
 
     @Test

@@ -63,27 +63,31 @@ class MalformedMessageTest {
         assertEquals("00", ok.getString(39), () -> "DE 48 " + ok.getString(48));
     }
 
-    /**
-     * A non-digit in a numeric field after DE 11. (The decoder stops at the first bad field, so a
-     * non-digit in DE 2, 3, 4 or 7 leaves DE 11 unread and the message unanswerable, as profile §2
-     * allows: "when its MTI and DE 11 can be read".)
-     */
+    /** A non-digit in a numeric field after DE 11: the fields after it are still read and echoed. */
     @Test
     void nonDigitInLocalTime() {
         try (TestSwitch sw = TestSwitch.start(dir); IsoTestClient c = sw.connectSignedOn()) {
             byte[] good = IsoTestClient.pack(Messages.set(purchase("000501"), 12, "235959"));
-            assertFormatError(c, replace(good, "235959", "2359A9"), "000501", false);
+            assertFormatError(c, replace(good, "235959", "2359A9"), "000501", true);
         }
     }
 
+    /**
+     * A non-digit in DE 4, before DE 11: a fixed field's extent is known, so decoding goes on past it
+     * and the request is still answered 30 with its DE 11 (only the bad field is not echoed).
+     */
     @Test
-    void nonDigitInAmountBeforeDe11IsUnanswerableButHarmless() {
+    void nonDigitInAmountBeforeDe11IsStillAnswered() {
         try (TestSwitch sw = TestSwitch.start(dir); IsoTestClient c = sw.connectSignedOn()) {
             byte[] good = IsoTestClient.pack(purchase("000511"));
             c.sendMessage(replace(good, AMOUNT, "0000000123A5"));
-            ISOMsg r = c.request(Messages.networkManagement("000512", "301"));
-            assertEquals("000512", r.getString(11), "the next answer is the echo's");
-            assertEquals(1, sw.app().netStats().unanswerable.sum());
+            ISOMsg r = c.receive();
+            assertEquals("000511", r.getString(11));
+            assertEquals("30", r.getString(39));
+            assertEquals(null, r.getString(4), "the bad field is not echoed");
+            assertEquals(Messages.ACQUIRER, r.getString(32));
+            assertEquals("9100", Wire.tags(r.getString(48)).get("90"), () -> "DE 48 " + r.getString(48));
+            assertEquals(0, sw.app().netStats().unanswerable.sum());
             assertStillUsable(c);
         }
     }
