@@ -159,7 +159,11 @@ public final class SwitchApp implements AutoCloseable {
         return store;
     }
 
-    /** Stops accepting, lets the decision thread finish what is in the ring, then closes everything. */
+    /**
+     * A graceful stop: no new connections, no new reads; the decision thread answers everything
+     * already in the ring and commits the journal; the poster drains into the ledger; then the state
+     * files are closed cleanly (no recovery needed at the next start).
+     */
     @Override
     public void close() {
         timer.shutdownNow();
@@ -167,6 +171,7 @@ public final class SwitchApp implements AutoCloseable {
             http.close();
         }
         server.stopAccepting();
+        server.stopReading();
         pipeline.close();
         server.close();
         money.close();

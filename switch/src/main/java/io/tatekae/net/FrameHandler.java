@@ -25,10 +25,13 @@ final class FrameHandler extends ByteToMessageDecoder {
     private final Rejector rejector;
     private final ServerConfig limits;
     private final NetStats stats;
+    private final java.util.function.BooleanSupplier serverReading;
     private long partialSinceNanos;
     private ScheduledFuture<?> deadlineCheck;
 
-    FrameHandler(Connection connection, RequestSink sink, Rejector rejector, ServerConfig limits, NetStats stats) {
+    FrameHandler(Connection connection, RequestSink sink, Rejector rejector, ServerConfig limits, NetStats stats,
+                 java.util.function.BooleanSupplier serverReading) {
+        this.serverReading = serverReading;
         this.connection = connection;
         this.sink = sink;
         this.rejector = rejector;
@@ -163,7 +166,7 @@ final class FrameHandler extends ByteToMessageDecoder {
         if (!writable) {
             stats.writabilityPauses.increment();
         }
-        ctx.channel().config().setAutoRead(writable);
+        ctx.channel().config().setAutoRead(writable && serverReading.getAsBoolean());
         super.channelWritabilityChanged(ctx);
     }
 

@@ -29,6 +29,9 @@ public final class IsoServer implements AutoCloseable {
     private final RequestSink sink;
     private final java.util.function.Supplier<Rejector> rejectors;
     private final AtomicLong ids = new AtomicLong();
+    private final io.netty.channel.group.ChannelGroup open =
+            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
+    private volatile boolean reading = true;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
@@ -72,11 +75,12 @@ public final class IsoServer implements AutoCloseable {
             return;
         }
         stats.connectionsAccepted.increment();
+        open.add(ch);
         Connection connection = new Connection(ids.incrementAndGet(), ch);
         ch.closeFuture().addListener(f -> stats.openConnections.decrementAndGet());
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS))
-                .addLast("frames", new FrameHandler(connection, sink, rejectors.get(), limits, stats))
+                .addLast("frames", new FrameHandler(connection, sink, rejectors.get(), limits, stats, () -> reading))
                 .addLast("tail", new ChannelInboundHandlerAdapter() {
                     @Override
                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
@@ -94,6 +98,17 @@ public final class IsoServer implements AutoCloseable {
     public void stopAccepting() {
         if (listener != null) {
             listener.close().syncUninterruptibly();
+        }
+    }
+
+    /**
+     * Stops reading from every connection (for a graceful stop): requests already read are still
+     * answered, nothing new is taken in. Writing goes on.
+     */
+    public void stopReading() {
+        reading = false;
+        for (Channel ch : open) {
+            ch.eventLoop().execute(() -> ch.config().setAutoRead(false));
         }
     }
 
