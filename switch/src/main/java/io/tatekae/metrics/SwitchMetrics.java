@@ -26,6 +26,7 @@ import java.util.function.ToDoubleFunction;
  * the live page's history are fed from each second's interval, all by {@link #publish()}.
  */
 public final class SwitchMetrics {
+    private static final System.Logger LOG = System.getLogger(SwitchMetrics.class.getName());
     private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999, 1.0};
     /** Seconds: 50 µs … 1.5 s. */
     private static final double[] LATENCY_BUCKETS = {
@@ -132,6 +133,15 @@ public final class SwitchMetrics {
 
     /** Takes the last second's latencies, batch sizes and commit times; called once a second by the switch's timer. */
     public synchronized void publish() {
+        try {
+            takeSecond();
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again: log, and try again next second.
+            LOG.log(System.Logger.Level.ERROR, "publishing metrics failed", e);
+        }
+    }
+
+    private void takeSecond() {
         pipelineStats.intervalLatency(interval);
         lastSecondCount = interval.getTotalCount();
         for (int i = 0; i < QUANTILES.length; i++) {

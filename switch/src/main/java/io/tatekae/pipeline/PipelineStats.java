@@ -72,17 +72,20 @@ public final class PipelineStats {
      * at a time: the metrics publisher.
      */
     public synchronized org.HdrHistogram.Histogram intervalLatency(org.HdrHistogram.Histogram into) {
-        return latency.getIntervalHistogram(into);
+        latency.getIntervalHistogramInto(into);
+        return into;
     }
 
     /** The batch sizes recorded since the last call, into {@code into} (reset first); one reader at a time. */
     public synchronized org.HdrHistogram.Histogram intervalBatchSizes(org.HdrHistogram.Histogram into) {
-        return batchSizes.getIntervalHistogram(into);
+        batchSizes.getIntervalHistogramInto(into);
+        return into;
     }
 
     /** The journal commit times (ns) recorded since the last call, into {@code into}; one reader at a time. */
     public synchronized org.HdrHistogram.Histogram intervalCommitLatency(org.HdrHistogram.Histogram into) {
-        return commitLatency.getIntervalHistogram(into);
+        commitLatency.getIntervalHistogramInto(into);
+        return into;
     }
 
     public long largestBatch() {
