@@ -27,10 +27,14 @@ tatekae_ensure_packages() {
     echo "ensure-packages: missing ${missing[*]} and no apt-get here: install them by hand" >&2
     return 0
   fi
-  echo "ensure-packages: installing ${missing[*]} (apt-get update first)"
-  if ! "${sudo[@]}" apt-get update -qq \
-      || ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
-    echo "ensure-packages: could not install ${missing[*]}; the tests that need them skip (fail under CI=true)" >&2
+  local install=("${missing[@]}") log="${TMPDIR:-/tmp}/tatekae-ensure-packages.log"
+  # Headless Chromium draws text with whatever fonts exist: make sure there is one.
+  [[ " ${missing[*]} " == *" chromium "* ]] && install+=(fonts-dejavu-core)
+  echo "ensure-packages: installing ${install[*]} (apt-get update first; log: $log)"
+  if ! { "${sudo[@]}" apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${install[@]}"; } >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    echo "ensure-packages: could not install ${install[*]}; the tests that need them skip (fail under CI=true)" >&2
   fi
   # Debian's package starts a Prometheus service on :9090; the tests run their own, so stop it.
   if [[ " ${missing[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null 2>&1; then

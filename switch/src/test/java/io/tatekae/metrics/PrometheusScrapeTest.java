@@ -56,12 +56,33 @@ class PrometheusScrapeTest {
 
                 double approvals = await(api, "sum(tatekae_requests_total{mti=\"0100\",de39=\"00\"})").get(1).asDouble();
                 assertTrue(approvals >= 1, "approved 0100s counted: " + approvals);
+                dashboardQueriesRun(api);
                 load.checkHealthy();
                 assertTrue(load.answered() > 0);
             } finally {
                 stop(p);
             }
         }
+    }
+
+    /** Every query of config/grafana-dashboard.json parses; those of its top row (stat panels) have data. */
+    private void dashboardQueriesRun(String api) throws Exception {
+        JsonNode dashboard = JSON.readTree(Path.of("..", "config", "grafana-dashboard.json").toFile());
+        int queries = 0;
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                String expr = target.get("expr").asText();
+                if (panel.get("type").asText().equals("stat")) {
+                    await(api, expr, false);
+                } else {
+                    HttpResponse<String> r = HttpGet.get(api + URLEncoder.encode(expr, StandardCharsets.UTF_8));
+                    assertEquals(200, r.statusCode(), () -> panel.get("title") + ": " + expr + " -> " + r.body());
+                    assertEquals("success", JSON.readTree(r.body()).get("status").asText(), expr);
+                }
+                queries++;
+            }
+        }
+        assertTrue(queries >= 15, "the dashboard has its queries: " + queries);
     }
 
     private Process startPrometheus(Path binary, int switchHttpPort, int port) throws IOException {
@@ -89,6 +110,11 @@ class PrometheusScrapeTest {
      * Prometheus needs a few scrapes before rates exist.
      */
     private JsonNode await(String api, String query) throws Exception {
+        return await(api, query, true);
+    }
+
+    /** As {@link #await(String, String)}; {@code positive} false accepts any single sample (a lag of 0). */
+    private JsonNode await(String api, String query, boolean positive) throws Exception {
         long deadline = System.nanoTime() + PATIENCE_NANOS;
         String last = "(no answer)";
         while (System.nanoTime() < deadline) {
@@ -99,7 +125,7 @@ class PrometheusScrapeTest {
                 if (r.statusCode() == 200 && result.size() == 1) {
                     JsonNode value = result.get(0).get("value");
                     double v = Double.parseDouble(value.get(1).asText());
-                    if (v > 0 && !Double.isNaN(v)) {
+                    if (!Double.isNaN(v) && (v > 0 || !positive)) {
                         return value;
                     }
                 }
@@ -108,7 +134,8 @@ class PrometheusScrapeTest {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("Prometheus never answered '" + query + "' with a positive sample; last answer: "
+        throw new AssertionError("Prometheus never answered '" + query + "' with " + (positive ? "a positive" : "one")
+                + " sample; last answer: "
                 + last + "\nPrometheus log:\n" + tail(dir.resolve("prometheus.log")));
     }
 
