@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tatekae.testsupport.HttpGet;
 import io.tatekae.testsupport.IsoTestClient;
+import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
 import io.tatekae.testsupport.TestSwitch;
+import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,17 +34,22 @@ class MetricsEndpointTest {
     void metricsCountKnownTrafficByMtiDe39HistogramAndHolds() throws Exception {
         try (TestSwitch sw = TestSwitch.builder(dir).httpEnabled().start(); IsoTestClient c = sw.connectSignedOn()) {
             String base = "http://127.0.0.1:" + sw.httpPort();
-            for (int i = 0; i < 10; i++) {
+            ISOMsg first = null;
+            for (int i = 0; i < 11; i++) {
                 TestCards card = i % 2 == 0 ? TestCards.TARO : TestCards.HANAKO;
-                assertEquals("00", c.request(card.purchase(100, c.nextStan())).getString(39));
+                ISOMsg purchase = card.purchase(100, c.nextStan());
+                assertEquals("00", c.request(purchase).getString(39));
+                first = first == null ? purchase : first;
             }
+            assertEquals("00", c.request(Messages.reversal("0400", first, c.nextStan(), null)).getString(39));
             assertEquals("54", c.request(TestCards.EXPIRED.purchase(100, c.nextStan())).getString(39));
-            // 12 responses (sign-on, 10 approvals, 1 decline) must have reached the published histogram.
-            String text = awaitMetrics(base, "tatekae_auth_duration_seconds_count", 12);
+            // 14 responses (sign-on, 11 approvals, 1 reversal, 1 decline) must have reached the published histogram.
+            String text = awaitMetrics(base, "tatekae_auth_duration_seconds_count", 14);
 
-            assertEquals(10, value(text, "tatekae_requests_total{de39=\"00\",mti=\"0100\"}"), 0);
+            assertEquals(11, value(text, "tatekae_requests_total{de39=\"00\",mti=\"0100\"}"), 0);
             assertEquals(1, value(text, "tatekae_requests_total{de39=\"54\",mti=\"0100\"}"), 0);
             assertEquals(1, value(text, "tatekae_requests_total{de39=\"00\",mti=\"0800\"}"), 0);
+            assertEquals(1, value(text, "tatekae_requests_total{de39=\"00\",mti=\"0400\"}"), 0);
             assertEquals(0, value(text, "tatekae_requests_total{de39=\"51\",mti=\"0400\"}"), 0);
             List<Double> buckets = bucketCounts(text, "tatekae_auth_duration_seconds");
             assertEquals(16, buckets.size(), "15 bounds from 50 µs to 1.5 s plus +Inf");
@@ -54,7 +61,7 @@ class MetricsEndpointTest {
             assertTrue(text.contains("tatekae_auth_duration_seconds_bucket{le=\"0.00005\"}"), "bucket bounds in plain decimals");
             assertTrue(value(text, "tatekae_batch_size_count") >= 1);
             assertTrue(value(text, "tatekae_journal_commit_duration_seconds_count") >= 1, "approvals change money: commits timed");
-            assertEquals(10, value(text, "tatekae_open_holds"), 0, "every approval holds its amount");
+            assertEquals(10, value(text, "tatekae_open_holds"), 0, "11 approvals hold their amounts, the reversal closed one");
             assertEquals(0, value(text, "tatekae_in_flight"), 0, "everything was answered");
             assertEquals(1, value(text, "tatekae_connections_open"), 0);
             assertTrue(text.contains("tatekae_auth_latency_seconds{quantile=\"0.99\"}"), "last-second quantiles stay");
