@@ -42,6 +42,10 @@ public final class AdminRoutes {
             case "/health" -> done(AdminHttpServer.isGet(method) ? Reply.text(200, "ok") : notAllowed());
             case "/metrics" -> done(AdminHttpServer.isGet(method)
                     ? new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()) : notAllowed());
+            case "/", "/live" -> done(AdminHttpServer.isGet(method)
+                    ? new Reply(200, "text/html; charset=utf-8", LivePage.html()) : notAllowed());
+            case "/live.json" -> done(AdminHttpServer.isGet(method)
+                    ? new Reply(200, "application/json", metrics.liveJson()) : notAllowed());
             default -> command(method, path, body);
         };
     }
@@ -52,7 +56,7 @@ public final class AdminRoutes {
             return c.apply(body);
         }
         boolean known = commands.keySet().stream().anyMatch(k -> k.endsWith(" " + path));
-        return done(known ? notAllowed() : Reply.text(404, "no such path: " + path + " (try /health, /metrics, "
+        return done(known ? notAllowed() : Reply.text(404, "no such path: " + path + " (try /health, /metrics, /live, /live.json, "
                 + String.join(", ", new java.util.TreeSet<>(commands.keySet())) + ")"));
     }
 

@@ -64,6 +64,7 @@ public final class SwitchApp implements AutoCloseable {
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors());
         metrics = new SwitchMetrics(netStats, pipeline);
         metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money.poster(), p -> p.lag());
+        metrics.gauge("tatekae_open_holds", "Holds open now, over every account", txns, TxnTable::openHolds);
         metrics.gauge("tatekae_journal_committed_sequence", "Last committed journal record", money, MoneyPath::committedSequence);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tatekae-timer");

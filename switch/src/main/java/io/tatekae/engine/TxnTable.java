@@ -20,10 +20,22 @@ public final class TxnTable {
 
     public static final int MIN_ENTRIES = 16;
 
+    private static final java.lang.invoke.VarHandle OPEN_HOLDS;
+
+    static {
+        try {
+            OPEN_HOLDS = java.lang.invoke.MethodHandles.lookup().findVarHandle(TxnTable.class, "openHolds", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final int capacity;
     private final int mask;
     private final int maxEntries;
     private int size;
+    /** Entries in HOLD_OPEN; written (opaque) by the decision thread, read by metrics. */
+    private int openHolds;
 
     private final long[] keyA;
     private final long[] keyB;
@@ -105,6 +117,18 @@ public final class TxnTable {
         return size;
     }
 
+    /** Holds open now (entries in {@link #HOLD_OPEN}); safe to read from any thread, possibly a moment late. */
+    public int openHolds() {
+        return (int) OPEN_HOLDS.getOpaque(this);
+    }
+
+    private void countOpen(byte was, byte now) {
+        int delta = (now == HOLD_OPEN ? 1 : 0) - (was == HOLD_OPEN ? 1 : 0);
+        if (delta != 0) {
+            OPEN_HOLDS.setOpaque(this, openHolds + delta);
+        }
+    }
+
     public int maxEntries() {
         return maxEntries;
     }
@@ -122,6 +146,7 @@ public final class TxnTable {
         keyA[slot] = a;
         keyB[slot] = b;
         state[slot] = entryState;
+        countOpen(EMPTY, entryState);
         createdMillis[slot] = nowMillis;
         outcome[slot] = 0;
         nameResult[slot] = 0;
@@ -144,6 +169,7 @@ public final class TxnTable {
     public void remove(int slot) {
         assert state[slot] != EMPTY;
         size--;
+        countOpen(state[slot], EMPTY);
         int hole = slot;
         int next = (hole + 1) & mask;
         while (state[next] != EMPTY) {
@@ -206,7 +232,10 @@ public final class TxnTable {
     public long keyA(int slot) { return keyA[slot]; }
     public long keyB(int slot) { return keyB[slot]; }
     public byte state(int slot) { return state[slot]; }
-    public void state(int slot, byte s) { state[slot] = s; }
+    public void state(int slot, byte s) {
+        countOpen(state[slot], s);
+        state[slot] = s;
+    }
     public Outcome outcome(int slot) { return Outcome.ofOrdinal(outcome[slot]); }
     public void outcome(int slot, Outcome o) { outcome[slot] = (byte) o.ordinal(); }
     public byte nameResult(int slot) { return nameResult[slot]; }

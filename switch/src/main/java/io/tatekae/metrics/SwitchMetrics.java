@@ -21,20 +21,43 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The switch's metrics in Prometheus form. Everything is read from counters the hot threads already
- * keep (LongAdders, an HdrHistogram recorder), so recording never allocates on the decision thread;
- * the latency quantiles are those of the last completed second, refreshed by {@link #publish()}.
+ * keep (LongAdders, HdrHistogram recorders), so recording never allocates on the decision thread;
+ * the latency quantiles are those of the last completed second, and the cumulative histograms and
+ * the live page's history are fed from each second's interval, all by {@link #publish()}.
  */
 public final class SwitchMetrics {
+    private static final System.Logger LOG = System.getLogger(SwitchMetrics.class.getName());
     private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999, 1.0};
+    /** Seconds: 50 µs … 1.5 s. */
+    private static final double[] LATENCY_BUCKETS = {
+            0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 1.5};
+    private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096, 16384, 65536};
+    private static final Outcome[] OUTCOMES = Outcome.values();
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final PipelineStats pipelineStats;
     private final Histogram interval = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private final double[] lastQuantilesSeconds = new double[QUANTILES.length];
     private volatile long lastSecondCount;
+    private final NetStats net;
+    private final SwitchPipeline pipeline;
+    private final Histogram batchInterval = new Histogram(1 << 20, 2);
+    private final Histogram commitInterval = new Histogram(TimeUnit.SECONDS.toNanos(60), 2);
+    private final CumulativeHistogram authDuration = new CumulativeHistogram("tatekae_auth_duration_seconds",
+            "Frame decoded to response flushed, cumulative since start", LATENCY_BUCKETS, 1e9);
+    private final CumulativeHistogram batchSize = new CumulativeHistogram("tatekae_batch_size",
+            "Disruptor batch sizes handled by the decision thread, cumulative since start", BATCH_BUCKETS, 1);
+    private final CumulativeHistogram commitDuration = new CumulativeHistogram("tatekae_journal_commit_duration_seconds",
+            "Journal commit of a batch with money changes, cumulative since start", LATENCY_BUCKETS, 1e9);
+    private final LiveHistory live;
+    private final LiveHistory.Second second = new LiveHistory.Second();
+    private final long[] previousByOutcome = new long[OUTCOMES.length];
 
     public SwitchMetrics(NetStats net, SwitchPipeline pipeline) {
         this.pipelineStats = pipeline.stats();
+        this.net = net;
+        this.pipeline = pipeline;
+        this.live = new LiveHistory(pipeline.remainingCapacity());
         counter("tatekae_connections_accepted", "Network connections accepted", net.connectionsAccepted);
         counter("tatekae_connections_refused", "Connections refused over server.maxConnections", net.connectionsRefused);
         counter("tatekae_frames_oversize", "Frames over 4096 bytes (connection closed)", net.oversizeFrames);
@@ -50,6 +73,7 @@ public final class SwitchMetrics {
         counter("tatekae_batches", "Disruptor batches handled by the decision thread", pipelineStats.batches);
         counter("tatekae_internal_errors", "Requests the decision thread failed on", pipelineStats.internalErrors);
         gauge("tatekae_connections_open", "Open network connections", net, n -> n.openConnections.get());
+        gauge("tatekae_in_flight", "Requests received and not yet answered, over every connection", net, n -> n.inFlight.get());
         gauge("tatekae_ring_remaining", "Free slots in the ring", pipeline, SwitchPipeline::remainingCapacity);
         gauge("tatekae_batch_size_max", "Largest Disruptor batch so far", pipelineStats, PipelineStats::largestBatch);
         for (Outcome o : Outcome.values()) {
@@ -58,6 +82,7 @@ public final class SwitchMetrics {
                     .tags("outcome", o.name(), "de39", ResponseCodes.de39String(o), "reason", String.valueOf(ResponseCodes.reason(o)))
                     .register(registry);
         }
+        requestsByMtiAndDe39();
         for (int i = 0; i < QUANTILES.length; i++) {
             int q = i;
             Gauge.builder("tatekae_auth_latency_seconds", lastQuantilesSeconds, a -> a[q])
@@ -77,12 +102,46 @@ public final class SwitchMetrics {
         Gauge.builder(name, source, read).description(help).register(registry);
     }
 
+    /** tatekae_requests_total{mti, de39}: responses by request MTI and DE 39 (outcomes sharing a DE 39 summed). */
+    private void requestsByMtiAndDe39() {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (Outcome o : OUTCOMES) {
+            codes.add(ResponseCodes.de39String(o));
+        }
+        for (int m = 0; m < PipelineStats.MTI_CODES; m++) {
+            int mti = m;
+            for (String de39 : codes) {
+                int[] ordinals = java.util.Arrays.stream(OUTCOMES)
+                        .filter(o -> ResponseCodes.de39String(o).equals(de39)).mapToInt(Outcome::ordinal).toArray();
+                FunctionCounter.builder("tatekae_requests", pipelineStats, s -> {
+                            long sum = 0;
+                            for (int o : ordinals) {
+                                sum += s.byMtiOutcome.get(mti * PipelineStats.OUTCOMES + o);
+                            }
+                            return sum;
+                        })
+                        .description("Requests answered, by request MTI and DE 39")
+                        .tags("mti", PipelineStats.mtiName(mti), "de39", de39)
+                        .register(registry);
+            }
+        }
+    }
+
     private void counter(String name, String help, LongAdder adder) {
         FunctionCounter.builder(name, adder, LongAdder::sum).description(help).register(registry);
     }
 
-    /** Takes the last second's latencies; called once a second by the switch's timer. */
+    /** Takes the last second's latencies, batch sizes and commit times; called once a second by the switch's timer. */
     public synchronized void publish() {
+        try {
+            takeSecond();
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again: log, and try again next second.
+            LOG.log(System.Logger.Level.ERROR, "publishing metrics failed", e);
+        }
+    }
+
+    private void takeSecond() {
         pipelineStats.intervalLatency(interval);
         lastSecondCount = interval.getTotalCount();
         for (int i = 0; i < QUANTILES.length; i++) {
@@ -90,10 +149,50 @@ public final class SwitchMetrics {
                     ? interval.getMaxValue() : interval.getValueAtPercentile(QUANTILES[i] * 100);
             lastQuantilesSeconds[i] = nanos / 1e9;
         }
+        authDuration.add(interval);
+        batchSize.add(pipelineStats.intervalBatchSizes(batchInterval));
+        commitDuration.add(pipelineStats.intervalCommitLatency(commitInterval));
+        recordSecond();
     }
 
+    private void recordSecond() {
+        second.epochSecond = System.currentTimeMillis() / 1000;
+        second.responses = interval.getTotalCount();
+        second.p50Micros = lastQuantilesSeconds[0] * 1e6;
+        second.p99Micros = lastQuantilesSeconds[2] * 1e6;
+        second.p999Micros = lastQuantilesSeconds[3] * 1e6;
+        second.maxMicros = lastQuantilesSeconds[4] * 1e6;
+        second.ringFree = pipeline.remainingCapacity();
+        second.ledgerLag = gaugeValue("tatekae_ledger_lag_records");
+        second.connections = net.openConnections.get();
+        second.inFlight = net.inFlight.get();
+        second.openHolds = gaugeValue("tatekae_open_holds");
+        for (int o = 0; o < OUTCOMES.length; o++) {
+            long now = pipelineStats.byOutcome.get(o);
+            second.byOutcome[o] = now - previousByOutcome[o];
+            previousByOutcome[o] = now;
+        }
+        live.add(second);
+    }
+
+    /** A gauge added with {@link #gauge}, or NaN when there is none of that name. */
+    private double gaugeValue(String name) {
+        Gauge g = registry.find(name).gauge();
+        return g == null ? Double.NaN : g.value();
+    }
+
+    /** The last five minutes, second by second, for the live page. */
+    public String liveJson() {
+        return live.json();
+    }
+
+    /** Micrometer's meters plus the cumulative histograms, in the Prometheus text format. */
     public String scrape() {
-        return registry.scrape();
+        StringBuilder out = new StringBuilder(registry.scrape());
+        authDuration.writeTo(out);
+        batchSize.writeTo(out);
+        commitDuration.writeTo(out);
+        return out.toString();
     }
 
     /** Latency quantile in seconds over the last second (0.5, 0.9, 0.99, 0.999; 1.0 = max). */

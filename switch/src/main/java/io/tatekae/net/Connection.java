@@ -13,6 +13,7 @@ public final class Connection {
     private final long id;
     private final Channel channel;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger allInFlight;
 
     // Owned by the decision thread.
     private boolean signedOn;
@@ -20,8 +21,14 @@ public final class Connection {
     private boolean inBatch;
 
     public Connection(long id, Channel channel) {
+        this(id, channel, new AtomicInteger());
+    }
+
+    /** @param allInFlight the count over every connection, kept along with this one's */
+    public Connection(long id, Channel channel, AtomicInteger allInFlight) {
         this.id = id;
         this.channel = channel;
+        this.allInFlight = allInFlight;
     }
 
     public long id() {
@@ -44,6 +51,7 @@ public final class Connection {
                 return false;
             }
             if (inFlight.compareAndSet(n, n + 1)) {
+                allInFlight.incrementAndGet();
                 return true;
             }
         }
@@ -51,6 +59,7 @@ public final class Connection {
 
     public void release() {
         int left = inFlight.decrementAndGet();
+        allInFlight.decrementAndGet();
         assert left >= 0 : "in-flight count went negative";
     }
 

@@ -76,7 +76,7 @@ public final class IsoServer implements AutoCloseable {
         }
         stats.connectionsAccepted.increment();
         open.add(ch);
-        Connection connection = new Connection(ids.incrementAndGet(), ch);
+        Connection connection = new Connection(ids.incrementAndGet(), ch, stats.inFlight);
         ch.closeFuture().addListener(f -> stats.openConnections.decrementAndGet());
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS))

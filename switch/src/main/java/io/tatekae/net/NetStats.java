@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 /** What the transport counts; read by metrics and tests. */
 public final class NetStats {
     public final AtomicInteger openConnections = new AtomicInteger();
+    /** Requests in flight over every connection (taken and given back with each connection's own count). */
+    public final AtomicInteger inFlight = new AtomicInteger();
     public final LongAdder connectionsAccepted = new LongAdder();
     public final LongAdder connectionsRefused = new LongAdder();
     public final LongAdder oversizeFrames = new LongAdder();

@@ -119,7 +119,11 @@ final class DecisionHandler implements EventHandler<RingEvent> {
     }
 
     private void flush() {
+        long commitStart = deferredCount > 0 ? System.nanoTime() : 0;
         boolean durable = commit();
+        if (deferredCount > 0) {
+            stats.recordCommit(System.nanoTime() - commitStart);
+        }
         if (!durable && deferredCount > 0) {
             router.batchFailed();
             stats.journalFailures.increment();

@@ -43,6 +43,11 @@ public final class TestSwitch implements AutoCloseable {
         return app.port();
     }
 
+    /** The HTTP port (see {@link Builder#httpEnabled()}), or -1 when HTTP is off. */
+    public int httpPort() {
+        return app.httpPort();
+    }
+
     public SwitchApp app() {
         return app;
     }
@@ -76,6 +81,7 @@ public final class TestSwitch implements AutoCloseable {
         private final StringBuilder yaml = new StringBuilder();
         private InstantSource clock = InstantSource.system();
         private String cardsResource = TEST_CARDS;
+        private int httpPort;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -92,6 +98,20 @@ public final class TestSwitch implements AutoCloseable {
             return this;
         }
 
+        /** Serves HTTP (/health, /metrics, /live, admin) on a free loopback port: see {@code app().httpPort()}. */
+        public Builder httpEnabled() {
+            httpPort = freeLoopbackPort();
+            return this;
+        }
+
+        private static int freeLoopbackPort() {
+            try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return probe.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free loopback port for HTTP", e);
+            }
+        }
+
         /** A classpath JSON Lines resource to provision, or null for none. */
         public Builder cards(String resource) {
             cardsResource = resource;
@@ -102,7 +122,7 @@ public final class TestSwitch implements AutoCloseable {
             try {
                 String text = baseYaml() + yaml;
                 SwitchConfig config = ConfigLoader.parse(text, "test configuration",
-                        Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(0), Map.of());
+                        Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(httpPort), Map.of());
                 SwitchApp app = SwitchApp.open(config, clock);
                 if (cardsResource != null) {
                     Path cards = dataDir.resolve("cards.jsonl");
