@@ -25,7 +25,7 @@ public final class AdminRoutes {
 
     /**
      * @param commands admin commands by "METHOD /path" (e.g. "POST /admin/provision"); each takes the
-     *                 request body and answers when done
+     *                 request body (for GET: the query string after '?', or "") and answers when done
      */
     public AdminRoutes(SwitchMetrics metrics, Map<String, Function<String, CompletableFuture<Reply>>> commands) {
         this.metrics = metrics;
@@ -42,7 +42,8 @@ public final class AdminRoutes {
             case "/health" -> done(AdminHttpServer.isGet(method) ? Reply.text(200, "ok") : notAllowed());
             case "/metrics" -> done(AdminHttpServer.isGet(method)
                     ? new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()) : notAllowed());
-            default -> command(method, path, body);
+            default -> command(method, path, AdminHttpServer.isGet(method)
+                    ? (uri.contains("?") ? uri.substring(uri.indexOf('?') + 1) : "") : body);
         };
     }
 

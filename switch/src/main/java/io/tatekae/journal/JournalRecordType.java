@@ -19,7 +19,13 @@ public enum JournalRecordType {
     /** Clearing credited a refund of {@code amount}. */
     REFUND_CREDIT(8),
     /** The account paid {@code amount} of what it owes. */
-    PAYMENT(9);
+    PAYMENT(9),
+    /**
+     * Provisioning set the account's outstanding to {@code amount} (an opening balance that no other
+     * record explains); {@code secondAmount} is the change from what the switch held before. Recovery
+     * starts each account's outstanding from its last such record; the ledger posts the change.
+     */
+    OUTSTANDING_SET(10);
 
     private static final JournalRecordType[] BY_CODE = new JournalRecordType[16];
 
