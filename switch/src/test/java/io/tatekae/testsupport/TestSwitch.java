@@ -76,6 +76,7 @@ public final class TestSwitch implements AutoCloseable {
         private final StringBuilder yaml = new StringBuilder();
         private InstantSource clock = InstantSource.system();
         private String cardsResource = TEST_CARDS;
+        private boolean http;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -92,6 +93,12 @@ public final class TestSwitch implements AutoCloseable {
             return this;
         }
 
+        /** Enables the HTTP admin port on a free loopback port ({@code app().httpPort()}). */
+        public Builder http() {
+            http = true;
+            return this;
+        }
+
         /** A classpath JSON Lines resource to provision, or null for none. */
         public Builder cards(String resource) {
             cardsResource = resource;
@@ -102,7 +109,7 @@ public final class TestSwitch implements AutoCloseable {
             try {
                 String text = baseYaml() + yaml;
                 SwitchConfig config = ConfigLoader.parse(text, "test configuration",
-                        Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(0), Map.of());
+                        Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(http ? freePort() : 0), Map.of());
                 SwitchApp app = SwitchApp.open(config, clock);
                 if (cardsResource != null) {
                     Path cards = dataDir.resolve("cards.jsonl");
@@ -125,6 +132,12 @@ public final class TestSwitch implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
             }
         }
 
