@@ -54,27 +54,37 @@ final class MoneyAdmin {
 
     /** POST /admin/clearing: the body is the clearing file. 200 when every line was used, 422 otherwise. */
     CompletableFuture<AdminRoutes.Reply> clearing(String body) {
-        ClearingParser.Result parsed = ClearingParser.parse(body);
-        ClearingSummary summary = new ClearingSummary();
-        summary.lines = parsed.lines().size() + parsed.rejected().size();
-        parsed.rejected().forEach(summary::reject);
-        CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
-        List<ClearingLine> lines = parsed.lines();
-        for (int from = 0; from < lines.size(); from += CLEARING_CHUNK) {
-            List<ClearingLine> chunk = lines.subList(from, Math.min(lines.size(), from + CLEARING_CHUNK));
-            chain = chain.thenCompose(ok -> !ok ? CompletableFuture.completedFuture(false)
-                    : pipeline.onDecisionThread(() -> {
-                        clearing.apply(chunk, summary);
-                        return postings.whenDurable();
-                    }).thenCompose(durable -> durable).thenApply(durable -> {
-                        if (!durable) {
-                            summary.stoppedAt = "the journal could not commit the lines from line " + chunk.getFirst().lineNumber()
-                                    + " on; they were not applied: ingest the file again once the journal works";
-                        }
-                        return durable;
-                    }));
-        }
-        return chain.thenApply(ok -> AdminRoutes.reply(!ok ? 503 : summary.rejected > 0 ? 422 : 200, summary.describe()));
+        // Parsing and chaining run off the HTTP event loop and off the decision thread (whose
+        // commit completes each chunk): submitting the next chunk may wait for a ring slot.
+        return CompletableFuture.supplyAsync(() -> ClearingParser.parse(body)).thenComposeAsync(parsed -> {
+            ClearingSummary summary = new ClearingSummary();
+            summary.lines = parsed.lines().size() + parsed.rejected().size();
+            parsed.rejected().forEach(summary::reject);
+            CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+            List<ClearingLine> lines = parsed.lines();
+            for (int from = 0; from < lines.size(); from += CLEARING_CHUNK) {
+                List<ClearingLine> chunk = lines.subList(from, Math.min(lines.size(), from + CLEARING_CHUNK));
+                chain = chain.thenComposeAsync(ok -> ok ? applyChunk(chunk, summary) : CompletableFuture.completedFuture(false));
+            }
+            return chain.thenApply(ok -> AdminRoutes.reply(!ok ? 503 : summary.rejected > 0 ? 422 : 200, summary.describe()));
+        });
+    }
+
+    /** Applies one chunk on the decision thread; completes once its batch committed (false: taken back). */
+    private CompletableFuture<Boolean> applyChunk(List<ClearingLine> chunk, ClearingSummary summary) {
+        ClearingSummary part = new ClearingSummary();
+        return pipeline.onDecisionThread(() -> {
+            clearing.apply(chunk, part);
+            return postings.whenDurable();
+        }).thenCompose(durable -> durable).thenApply(durable -> {
+            if (durable) {
+                summary.add(part);
+            } else {
+                summary.stoppedAt = "the journal could not commit the lines from line " + chunk.getFirst().lineNumber()
+                        + " on; they were not applied: ingest the file again once the journal works";
+            }
+            return durable;
+        });
     }
 
     /** POST /admin/payments: {"account":"A0000001","amount":12000,"id":"PAY-123"}; the id makes it idempotent. */

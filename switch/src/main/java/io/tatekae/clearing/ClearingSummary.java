@@ -32,6 +32,21 @@ public final class ClearingSummary {
         }
     }
 
+    /** Adds the counts of a part (a chunk that committed). */
+    public void add(ClearingSummary part) {
+        matched += part.matched;
+        matchedOtherAmount += part.matchedOtherAmount;
+        capturedYen += part.capturedYen;
+        releasedYen += part.releasedYen;
+        forced += part.forced;
+        forcedYen += part.forcedYen;
+        refunds += part.refunds;
+        refundedYen += part.refundedYen;
+        alreadyApplied += part.alreadyApplied;
+        part.rejectedLines.forEach(this::reject);
+        rejected += part.rejected - part.rejectedLines.size();
+    }
+
     public boolean complete() {
         return stoppedAt == null;
     }

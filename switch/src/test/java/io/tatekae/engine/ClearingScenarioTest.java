@@ -181,6 +181,49 @@ class ClearingScenarioTest {
         assertEquals(15 - 6, points(s, plus.account));
     }
 
+    @Test
+    void whenTheJournalCannotCommitNothingIsAppliedAndTheFileCanBeIngestedAgain() {
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+        TestSwitch sw = TestSwitch.builder(dir).http().moneyLog(real -> new MoneyLog() {
+            @Override
+            public void record(HoldEvent event) {
+                if (!failing.get()) {
+                    real.record(event);
+                }
+            }
+
+            @Override
+            public boolean commit() {
+                return !failing.get() && real.commit();
+            }
+        }).start();
+        open.add(sw);
+        Scenario s = new Scenario(sw);
+        open.add(s);
+        TestCards card = TestCards.CONCURRENCY;
+        ISOMsg p = s.approve(purchase(card, 5_000));
+        String file = line("PURCHASE", card.pan, p.getString(38), p.getString(37), 5_000)
+                + line("PURCHASE", card.pan, "XXXXXX", "100000000001", 1_000);
+
+        failing.set(true);
+        Reply failed = post(s, "/admin/clearing", file);
+        Reply unpaid = post(s, "/admin/payments", payment(card.account, 100, "PAY-F"));
+        failing.set(false);
+
+        assertEquals(503, failed.status, failed.body);
+        assertTrue(failed.body.contains("STOPPED"), failed.body);
+        assertEquals(503, unpaid.status, unpaid.body);
+        assertEquals(45_000, s.available(card)); // the hold is still open, nothing owed
+        Reply retried = post(s, "/admin/clearing", file);
+        assertEquals(200, retried.status, retried.body);
+        assertEquals(1, number(retried.body, "matched: (\\d+)"), retried.body);
+        assertEquals(1, number(retried.body, "forced: (\\d+)"), retried.body);
+        assertEquals(0, number(retried.body, "already applied: (\\d+)"), retried.body);
+        assertEquals(44_000, s.available(card));
+        assertEquals(200, post(s, "/admin/payments", payment(card.account, 100, "PAY-F")).status);
+        assertEquals(44_100, s.available(card));
+    }
+
     private void closeAllQuietly() {
         try {
             closeAll();
