@@ -106,6 +106,10 @@ final class MoneyAdmin {
                         "payment " + p.id() + " already applied: nothing changed"));
             }
             long applied = postings.payment(index, p.amount(), postingId);
+            if (applied == 0) {
+                return CompletableFuture.completedFuture(AdminRoutes.reply(422, "payment " + p.id() + ": nothing is owed on "
+                        + p.account() + "; not applied: return it to the payer"));
+            }
             AccountState account = new AccountState();
             store.readAccount(index, account);
             String text = "payment " + p.id() + ": applied " + applied + " yen to " + p.account()

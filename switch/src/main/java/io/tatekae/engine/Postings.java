@@ -93,12 +93,15 @@ public final class Postings {
 
     /**
      * Applies a payment: outstanding falls by {@code amount} but not below 0. Returns the amount
-     * applied (an overpayment beyond what is owed is not applied; the caller reports it).
+     * applied (an overpayment beyond what is owed is not applied; the caller reports it). When
+     * nothing is owed nothing is recorded (and the id stays unused).
      */
     public long payment(int accountIndex, long amount, long postingId) {
         readAccount(accountIndex);
         long apply = Math.max(0, Math.min(amount, account.outstanding()));
-        post(HoldEvent.Kind.PAYMENT, accountIndex, apply, -apply, postingId, "");
+        if (apply > 0) {
+            post(HoldEvent.Kind.PAYMENT, accountIndex, apply, -apply, postingId, "");
+        }
         return apply;
     }
 

@@ -36,7 +36,8 @@ public final class AdminClient {
         }
     }
 
-    static int run(String[] args) throws IOException, InterruptedException {
+    /** Runs one command; returns the exit status (0 on a 2xx answer). */
+    public static int run(String[] args) throws IOException, InterruptedException {
         List<String> words = new ArrayList<>();
         int port = 8080;
         String host = "127.0.0.1";
