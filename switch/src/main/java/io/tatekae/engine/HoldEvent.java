@@ -21,7 +21,10 @@ public final class HoldEvent {
 
         /** True for the kinds that change what the account owes rather than its holds. */
         public boolean changesOutstanding() {
-            return ordinal() >= CAPTURED.ordinal();
+            return switch (this) {
+                case PLACED, FORCED, REDUCED, VOIDED, EXPIRED -> false;
+                case CAPTURED, FORCED_POST, REFUND, PAYMENT, OUTSTANDING_SET -> true;
+            };
         }
     }
 

@@ -143,7 +143,10 @@ public final class JournalRecord {
         return this;
     }
 
-    /** Yen, informational: the amount authorized originally (for HOLD_REDUCED and HOLD_CAPTURED). */
+    /**
+     * Yen: what the event released from the hold (HOLD_REDUCED, HOLD_VOIDED, HOLD_EXPIRED, and
+     * HOLD_CAPTURED when less than the hold was cleared); for OUTSTANDING_SET the change it made.
+     */
     public long secondAmount() {
         return secondAmount;
     }

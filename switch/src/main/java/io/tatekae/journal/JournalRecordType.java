@@ -12,7 +12,7 @@ public enum JournalRecordType {
     HOLD_REDUCED(4),
     /** The hold was not cleared in time and its amount was released. */
     HOLD_EXPIRED(5),
-    /** Clearing captured {@code amount} of the hold; the rest is released. */
+    /** Clearing captured the hold for {@code amount} (owed from now on); {@code secondAmount} is what was released. */
     HOLD_CAPTURED(6),
     /** Clearing posted {@code amount} with no matching hold. */
     FORCED_POST(7),
