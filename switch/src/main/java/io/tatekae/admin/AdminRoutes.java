@@ -25,7 +25,7 @@ public final class AdminRoutes {
 
     /**
      * @param commands admin commands by "METHOD /path" (e.g. "POST /admin/provision"); each takes the
-     *                 request body and answers when done
+     *                 request body (for GET: the query string after '?', or "") and answers when done
      */
     public AdminRoutes(SwitchMetrics metrics, Map<String, Function<String, CompletableFuture<Reply>>> commands) {
         this.metrics = metrics;
@@ -46,7 +46,8 @@ public final class AdminRoutes {
                     ? new Reply(200, "text/html; charset=utf-8", LivePage.html()) : notAllowed());
             case "/live.json" -> done(AdminHttpServer.isGet(method)
                     ? new Reply(200, "application/json", metrics.liveJson()) : notAllowed());
-            default -> command(method, path, body);
+            default -> command(method, path, AdminHttpServer.isGet(method)
+                    ? (uri.contains("?") ? uri.substring(uri.indexOf('?') + 1) : "") : body);
         };
     }
 

@@ -45,6 +45,8 @@ public final class SwitchApp implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final MoneyPath money;
     private final SwitchMetrics metrics;
+    private final io.tatekae.engine.Postings postings;
+    private final MoneyAdmin moneyAdmin;
     private AdminHttpServer http;
 
     private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
@@ -56,12 +58,16 @@ public final class SwitchApp implements AutoCloseable {
         PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
         money = new MoneyPath(config);
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
-        EngineSeed seed = money.replay(new EngineRecovery(store, txns, policy, clock.millis()));
+        EngineRecovery recovery = new EngineRecovery(store, txns, policy, clock.millis());
+        EngineSeed seed = money.replay(recovery);
         AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2, policy, clock,
                 moneyLogDecorator.apply(money.moneyLog()),
                 txns, seed, config.pipeline().maxBatch());
+        postings = engine.postings();
+        postings.rememberApplied(recovery.appliedPostings());
         pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats);
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors());
+        moneyAdmin = new MoneyAdmin(pipeline, store, hasher, postings, money.ledger(), money.poster(), clock);
         metrics = new SwitchMetrics(netStats, pipeline);
         metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money.poster(), p -> p.lag());
         metrics.gauge("tatekae_open_holds", "Holds open now, over every account", txns, TxnTable::openHolds);
@@ -98,8 +104,14 @@ public final class SwitchApp implements AutoCloseable {
                 + Reconciler.describe(Reconciler.compare(store, money.ledger()), store.accountCount()));
     }
 
+    /** Provisions before {@link #start}; outstanding amounts it sets are journaled (OUTSTANDING_SET). */
     public ProvisioningReport provision(Path file) throws IOException {
-        return new CardProvisioner(store, hasher).load(file);
+        long[] before = OpeningBalances.snapshot(store);
+        ProvisioningReport report = new CardProvisioner(store, hasher).load(file);
+        if (OpeningBalances.journal(store, postings, before) > 0 && !postings.commitNow()) {
+            throw new IOException("provisioning: the journal could not record the outstanding amounts it set");
+        }
+        return report;
     }
 
     public SwitchApp start() throws InterruptedException {
@@ -112,6 +124,9 @@ public final class SwitchApp implements AutoCloseable {
             http = new AdminHttpServer(config.http().host(), config.http().port(),
                     new AdminRoutes(metrics, java.util.Map.of(
                             "POST /admin/provision", this::provisionWhileRunning,
+                            "POST /admin/clearing", moneyAdmin::clearing,
+                            "POST /admin/payments", moneyAdmin::payment,
+                            "GET /admin/points", moneyAdmin::points,
                             "GET /admin/reconcile", body -> CompletableFuture
                                     .supplyAsync(() -> reconcile(java.time.Duration.ofSeconds(10)).join())
                                     .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text))))).start();
@@ -127,12 +142,16 @@ public final class SwitchApp implements AutoCloseable {
         CardProvisioner provisioner = new CardProvisioner(store, hasher);
         return pipeline.onDecisionThread(() -> {
             try {
+                long[] before = OpeningBalances.snapshot(store);
                 ProvisioningReport report = provisioner.load(new StringReader(jsonLines));
-                return AdminRoutes.reply(report.allLinesUsed() ? 200 : 422, report.describe());
+                OpeningBalances.journal(store, postings, before);
+                AdminRoutes.Reply done = AdminRoutes.reply(report.allLinesUsed() ? 200 : 422, report.describe());
+                return postings.whenDurable().thenApply(durable -> durable ? done : AdminRoutes.reply(500,
+                        "provisioned, but the journal could not record the outstanding amounts set; provision again"));
             } catch (IOException e) {
-                return AdminRoutes.reply(500, "provisioning failed: " + e.getMessage());
+                return CompletableFuture.completedFuture(AdminRoutes.reply(500, "provisioning failed: " + e.getMessage()));
             }
-        });
+        }).thenCompose(reply -> reply);
     }
 
     public int port() {

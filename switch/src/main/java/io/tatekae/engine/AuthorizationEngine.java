@@ -25,6 +25,7 @@ public final class AuthorizationEngine implements Authorizer {
     private final AuthorizationChecks checks;
     private final Holds holds;
     private final AuthCodes authCodes;
+    private final Postings postings;
     private long lastAuthCounter = -1;
 
     public AuthorizationEngine(StateStore store, PanHasher hasher, Cav2Calculator cav2, PolicySettings policy,
@@ -36,6 +37,12 @@ public final class AuthorizationEngine implements Authorizer {
         this.checks = new AuthorizationChecks(policy, cav2, new NameMatcher());
         this.holds = new Holds(store, txns, money, policy.holdLifetimeMillis(), seed.nextHoldId(), maxBatch);
         this.authCodes = new AuthCodes(seed.nextAuthCounter());
+        this.postings = new Postings(store, txns, money, clock);
+    }
+
+    /** Clearing, refunds, payments and opening balances: admin work, on the decision thread only. */
+    public Postings postings() {
+        return postings;
     }
 
     @Override
@@ -53,8 +60,10 @@ public final class AuthorizationEngine implements Authorizer {
     public boolean endOfBatch() {
         if (money.commit()) {
             holds.batchCommitted();
+            postings.committed();
             return true;
         }
+        postings.failed();
         return false;
     }
 

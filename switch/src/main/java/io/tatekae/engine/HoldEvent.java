@@ -6,15 +6,37 @@ package io.tatekae.engine;
  * after a restart. A reusable holder; text values are fixed-width ASCII bytes.
  */
 public final class HoldEvent {
-    public enum Kind { PLACED, FORCED, REDUCED, VOIDED, EXPIRED }
+    public enum Kind {
+        PLACED, FORCED, REDUCED, VOIDED, EXPIRED,
+        /** Clearing captured the hold for {@code amount}; {@code released} is what the hold had beyond it. */
+        CAPTURED,
+        /** Clearing posted {@code amount} with no hold to capture (outstanding rises). */
+        FORCED_POST,
+        /** Clearing credited a refund of {@code amount} (outstanding falls). */
+        REFUND,
+        /** A payment of {@code amount} (outstanding falls). */
+        PAYMENT,
+        /** Provisioning set outstanding to {@code amount}; {@code released} carries the change. */
+        OUTSTANDING_SET;
+
+        /** True for the kinds that change what the account owes rather than its holds. */
+        public boolean changesOutstanding() {
+            return switch (this) {
+                case PLACED, FORCED, REDUCED, VOIDED, EXPIRED -> false;
+                case CAPTURED, FORCED_POST, REFUND, PAYMENT, OUTSTANDING_SET -> true;
+            };
+        }
+    }
 
     public Kind kind;
     public long holdId;
     public int accountIndex;
     /** The hold's amount after the event (0 once voided or expired). */
     public long amount;
-    /** The amount this event released back to the account (0 for PLACED/FORCED). */
+    /** The amount this event released back to the account (0 for PLACED/FORCED; the change for OUTSTANDING_SET). */
     public long released;
+    /** The clearing line or payment behind a CAPTURED, FORCED_POST, REFUND or PAYMENT (its idempotency key). */
+    public long postingId;
     public long timeMillis;
     /** {@link TxnTable} key and content of the authorization that placed the hold. */
     public long keyA;
@@ -29,7 +51,7 @@ public final class HoldEvent {
     public final byte[] authCode = new byte[AuthCodes.LENGTH];
     public final byte[] rrn = new byte[12];
     public int rrnLength;
-    /** The account's id and the card's masked PAN (first 6, last 4): set on PLACED and FORCED only. */
+    /** The account's id and the card's masked PAN (first 6, last 4): set on PLACED, FORCED and the outstanding kinds. */
     public final byte[] accountId = new byte[16];
     public int accountIdLength;
     public final byte[] maskedPan = new byte[19];
@@ -43,6 +65,7 @@ public final class HoldEvent {
         accountIndex = -1;
         amount = 0;
         released = 0;
+        postingId = 0;
         timeMillis = 0;
         keyA = keyB = panHi = panLo = amountAndCode = merchantHash = 0;
         authCounter = -1;

@@ -58,6 +58,7 @@ final class Holds {
         } else {
             AuthCodes.write(txns.authCounter(slot), event.authCode, 0);
         }
+        txns.indexMatch(slot, MatchIndex.key(event.panHi, event.panLo, event.authCode, 0, event.rrn, 0, event.rrnLength));
         money.record(event);
     }
 
@@ -81,6 +82,7 @@ final class Holds {
         undo.reversed(txns.keyA(slot), txns.keyB(slot), reversalA, reversalB, accountIndex, released, held);
         if (keep == 0) {
             txns.state(slot, TxnTable.HOLD_CLOSED);
+            txns.unindexMatch(slot);
         }
         txns.holdAmount(slot, keep);
         describe(slot, keep == 0 ? HoldEvent.Kind.VOIDED : HoldEvent.Kind.REDUCED, now);
@@ -146,6 +148,7 @@ final class Holds {
             if (undo.kind(i) == BatchUndo.PLACED) {
                 release(undo.account(i), undo.amount(i));
                 if (slot >= 0) {
+                    txns.unindexMatch(slot);
                     txns.state(slot, TxnTable.ANSWERED);
                     txns.hold(slot, -1, -1, 0);
                     forget(slot);
@@ -155,6 +158,9 @@ final class Holds {
                 if (slot >= 0) {
                     txns.state(slot, TxnTable.HOLD_OPEN);
                     txns.holdAmount(slot, undo.previousHold(i));
+                    if (txns.matchKey(slot) != 0) {
+                        txns.indexMatch(slot, txns.matchKey(slot));
+                    }
                 }
                 int own = txns.find(undo.ownA(i), undo.ownB(i));
                 if (own >= 0) {

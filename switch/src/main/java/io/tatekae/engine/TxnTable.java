@@ -53,6 +53,8 @@ public final class TxnTable {
     private final long[] contentC;
     private final long[] contentD;
     private final long[] balance;
+    private final long[] matchKey;
+    private final MatchIndex matches;
 
     private final long[] fifoA;
     private final long[] fifoB;
@@ -83,6 +85,8 @@ public final class TxnTable {
         contentC = new long[capacity];
         contentD = new long[capacity];
         balance = new long[capacity];
+        matchKey = new long[capacity];
+        matches = new MatchIndex(maxEntries);
         fifoA = new long[maxEntries];
         fifoB = new long[maxEntries];
     }
@@ -157,6 +161,7 @@ public final class TxnTable {
         accountIndex[slot] = -1;
         contentA[slot] = contentB[slot] = contentC[slot] = contentD[slot] = 0;
         balance[slot] = Decision.NO_BALANCE;
+        matchKey[slot] = 0;
         assert fifoTail - fifoHead < maxEntries : "insertion FIFO overrun";
         int fifo = (int) (fifoTail++ % maxEntries);
         fifoA[fifo] = a;
@@ -168,6 +173,7 @@ public final class TxnTable {
     /** Removes the entry in the slot, shifting later entries of its probe run back. */
     public void remove(int slot) {
         assert state[slot] != EMPTY;
+        unindexMatch(slot);
         size--;
         countOpen(state[slot], EMPTY);
         int hole = slot;
@@ -220,6 +226,7 @@ public final class TxnTable {
         contentC[to] = contentC[from];
         contentD[to] = contentD[from];
         balance[to] = balance[from];
+        matchKey[to] = matchKey[from];
     }
 
     private int home(long a, long b) {
@@ -255,6 +262,35 @@ public final class TxnTable {
     public long createdMillis(int slot) { return createdMillis[slot]; }
     public long balance(int slot) { return balance[slot]; }
     public void balance(int slot, long b) { balance[slot] = b; }
+    /** The hold's clearing match key ({@link MatchIndex#key}), 0 when none. */
+    public long matchKey(int slot) { return matchKey[slot]; }
+
+    /** Indexes the open hold in {@code slot} under its clearing match key. */
+    public void indexMatch(int slot, long key) {
+        matchKey[slot] = key;
+        matches.put(key, keyA[slot], keyB[slot]);
+    }
+
+    /** Drops the hold in {@code slot} from the clearing index (it closed); the slot keeps its key for an undo. */
+    public void unindexMatch(int slot) {
+        if (matchKey[slot] != 0) {
+            matches.remove(matchKey[slot], keyA[slot], keyB[slot]);
+        }
+    }
+
+    /** The slot of the open hold a clearing record names by its match key, or -1. */
+    public int findMatch(long key) {
+        int m = matches.find(key);
+        if (m < 0) {
+            return -1;
+        }
+        int slot = find(matches.txnA(m), matches.txnB(m));
+        return slot >= 0 && state[slot] == HOLD_OPEN && matchKey[slot] == key ? slot : -1;
+    }
+
+    public int matchCount() {
+        return matches.size();
+    }
 
     /** The request content a duplicate must repeat: DE 2 (as a PAN key), DE 3, DE 4, DE 42 (as a hash). */
     public void content(int slot, long panHi, long panLo, long amountAndCode, long merchantHash) {

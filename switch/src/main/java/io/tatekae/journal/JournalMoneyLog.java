@@ -63,6 +63,11 @@ public final class JournalMoneyLog implements MoneyLog {
             case REDUCED -> JournalRecordType.HOLD_REDUCED;
             case VOIDED -> JournalRecordType.HOLD_VOIDED;
             case EXPIRED -> JournalRecordType.HOLD_EXPIRED;
+            case CAPTURED -> JournalRecordType.HOLD_CAPTURED;
+            case FORCED_POST -> JournalRecordType.FORCED_POST;
+            case REFUND -> JournalRecordType.REFUND_CREDIT;
+            case PAYMENT -> JournalRecordType.PAYMENT;
+            case OUTSTANDING_SET -> JournalRecordType.OUTSTANDING_SET;
         });
         r.holdId(e.holdId)
                 .accountIndex(e.accountIndex)
@@ -72,13 +77,16 @@ public final class JournalMoneyLog implements MoneyLog {
                 .stan(e.stan)
                 .requestKey(e.keyA, e.keyB)
                 .requestContent(e.panHi, e.panLo, e.amountAndCode, e.merchantHash)
-                .authCounter(e.authCounter);
-        if (e.kind == HoldEvent.Kind.PLACED || e.kind == HoldEvent.Kind.FORCED) {
+                .authCounter(e.authCounter)
+                .postingId(e.postingId);
+        if (e.kind == HoldEvent.Kind.PLACED || e.kind == HoldEvent.Kind.FORCED || e.accountIdLength > 0) {
             r.plan(e.plan == 2 ? PointsPlan.PLUS : PointsPlan.STANDARD)
                     .accountId(e.accountId, 0, e.accountIdLength)
                     .maskedPan(e.maskedPan, 0, e.maskedPanLength)
-                    .authCode(e.authCode, 0, e.authCode.length)
                     .rrn(e.rrn, 0, e.rrnLength);
+            if (e.kind != HoldEvent.Kind.PAYMENT && e.kind != HoldEvent.Kind.OUTSTANDING_SET) {
+                r.authCode(e.authCode, 0, e.authCode.length);
+            }
         }
     }
 
@@ -90,7 +98,11 @@ public final class JournalMoneyLog implements MoneyLog {
             case HOLD_REDUCED -> HoldEvent.Kind.REDUCED;
             case HOLD_VOIDED -> HoldEvent.Kind.VOIDED;
             case HOLD_EXPIRED -> HoldEvent.Kind.EXPIRED;
-            default -> null;
+            case HOLD_CAPTURED -> HoldEvent.Kind.CAPTURED;
+            case FORCED_POST -> HoldEvent.Kind.FORCED_POST;
+            case REFUND_CREDIT -> HoldEvent.Kind.REFUND;
+            case PAYMENT -> HoldEvent.Kind.PAYMENT;
+            case OUTSTANDING_SET -> HoldEvent.Kind.OUTSTANDING_SET;
         };
         if (kind == null) {
             return false;
@@ -110,6 +122,21 @@ public final class JournalMoneyLog implements MoneyLog {
         e.amountAndCode = r.requestContent();
         e.merchantHash = r.merchantHash();
         e.authCounter = r.authCounter();
+        e.postingId = r.postingId();
+        e.plan = r.plan().code();
+        System.arraycopy(r.authCode, 0, e.authCode, 0, AUTH_CODE_BYTES);
+        e.rrnLength = asciiLength(r.rrn);
+        System.arraycopy(r.rrn, 0, e.rrn, 0, e.rrnLength);
         return true;
+    }
+
+    private static final int AUTH_CODE_BYTES = JournalRecord.AUTH_CODE_MAX;
+
+    private static int asciiLength(byte[] bytes) {
+        int n = 0;
+        while (n < bytes.length && bytes[n] != 0) {
+            n++;
+        }
+        return n;
     }
 }

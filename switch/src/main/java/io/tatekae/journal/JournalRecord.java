@@ -33,6 +33,7 @@ public final class JournalRecord {
     private long requestContent;
     private long merchantHash;
     private long authCounter;
+    private long postingId;
     final byte[] accountId = new byte[ACCOUNT_ID_MAX];
     final byte[] authCode = new byte[AUTH_CODE_MAX];
     final byte[] rrn = new byte[RRN_MAX];
@@ -51,6 +52,7 @@ public final class JournalRecord {
         stan = 0;
         requestKeyA = requestKeyB = panKeyHi = panKeyLo = requestContent = merchantHash = 0;
         authCounter = -1;
+        postingId = 0;
         Arrays.fill(accountId, (byte) 0);
         Arrays.fill(authCode, (byte) 0);
         Arrays.fill(rrn, (byte) 0);
@@ -75,6 +77,7 @@ public final class JournalRecord {
         requestContent = other.requestContent;
         merchantHash = other.merchantHash;
         authCounter = other.authCounter;
+        postingId = other.postingId;
         System.arraycopy(other.accountId, 0, accountId, 0, ACCOUNT_ID_MAX);
         System.arraycopy(other.authCode, 0, authCode, 0, AUTH_CODE_MAX);
         System.arraycopy(other.rrn, 0, rrn, 0, RRN_MAX);
@@ -140,7 +143,10 @@ public final class JournalRecord {
         return this;
     }
 
-    /** Yen, informational: the amount authorized originally (for HOLD_REDUCED and HOLD_CAPTURED). */
+    /**
+     * Yen: what the event released from the hold (HOLD_REDUCED, HOLD_VOIDED, HOLD_EXPIRED, and
+     * HOLD_CAPTURED when less than the hold was cleared); for OUTSTANDING_SET the change it made.
+     */
     public long secondAmount() {
         return secondAmount;
     }
@@ -187,6 +193,19 @@ public final class JournalRecord {
     /** The approval-code counter the DE 38 came from, -1 when the code was not the switch's. */
     public JournalRecord authCounter(long counter) {
         authCounter = counter;
+        return this;
+    }
+
+    /**
+     * The clearing line or payment that caused a HOLD_CAPTURED, FORCED_POST, REFUND_CREDIT or PAYMENT
+     * (0 otherwise): recovery rebuilds the set of applied ones from it so nothing applies twice.
+     */
+    public long postingId() {
+        return postingId;
+    }
+
+    public JournalRecord postingId(long id) {
+        postingId = id;
         return this;
     }
 

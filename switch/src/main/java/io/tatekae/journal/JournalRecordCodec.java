@@ -10,7 +10,8 @@ import java.util.zip.CRC32C;
  *  16 holdId long       24 amount long  32 secondAmount long  40 eventTimeMillis long  48 stan int
  *  52 accountId[16]     68 authCode[6]  74 rrn[12]  86 maskedPan[19]  105..111 reserved (zero)
  * 112 requestKeyA long 120 requestKeyB long 128 panKeyHi long 136 panKeyLo long
- * 144 requestContent long 152 merchantHash long 160 authCounter long  168..251 reserved (zero)
+ * 144 requestContent long 152 merchantHash long 160 authCounter long 168 postingId long
+ * 176..251 reserved (zero)
  * 252 crc32c int (of bytes 0..251)
  * </pre>
  * Sequences start at 1, so an all-zero (preallocated or hole) record never passes as valid.
@@ -37,6 +38,7 @@ public final class JournalRecordCodec {
     private static final int REQUEST_CONTENT = 144;
     private static final int MERCHANT_HASH = 152;
     private static final int AUTH_COUNTER = 160;
+    private static final int POSTING_ID = 168;
     private static final int RESERVED_END = CRC_OFFSET;
 
     private final CRC32C crc = new CRC32C();
@@ -67,7 +69,8 @@ public final class JournalRecordCodec {
         buffer.putLong(offset + REQUEST_CONTENT, record.requestContent());
         buffer.putLong(offset + MERCHANT_HASH, record.merchantHash());
         buffer.putLong(offset + AUTH_COUNTER, record.authCounter());
-        for (int i = AUTH_COUNTER + 8; i < RESERVED_END; i++) {
+        buffer.putLong(offset + POSTING_ID, record.postingId());
+        for (int i = POSTING_ID + 8; i < RESERVED_END; i++) {
             buffer.put(offset + i, (byte) 0);
         }
         buffer.putInt(offset + CRC_OFFSET, checksum(buffer, offset));
@@ -104,6 +107,7 @@ public final class JournalRecordCodec {
         record.requestContent(buffer.getLong(offset + PAN_KEY_HI), buffer.getLong(offset + PAN_KEY_LO),
                 buffer.getLong(offset + REQUEST_CONTENT), buffer.getLong(offset + MERCHANT_HASH));
         record.authCounter(buffer.getLong(offset + AUTH_COUNTER));
+        record.postingId(buffer.getLong(offset + POSTING_ID));
     }
 
     private int checksum(ByteBuffer buffer, int offset) {

@@ -12,14 +12,20 @@ public enum JournalRecordType {
     HOLD_REDUCED(4),
     /** The hold was not cleared in time and its amount was released. */
     HOLD_EXPIRED(5),
-    /** Clearing captured {@code amount} of the hold; the rest is released. */
+    /** Clearing captured the hold for {@code amount} (owed from now on); {@code secondAmount} is what was released. */
     HOLD_CAPTURED(6),
     /** Clearing posted {@code amount} with no matching hold. */
     FORCED_POST(7),
     /** Clearing credited a refund of {@code amount}. */
     REFUND_CREDIT(8),
     /** The account paid {@code amount} of what it owes. */
-    PAYMENT(9);
+    PAYMENT(9),
+    /**
+     * Provisioning set the account's outstanding to {@code amount} (an opening balance that no other
+     * record explains); {@code secondAmount} is the change from what the switch held before. Recovery
+     * starts each account's outstanding from its last such record; the ledger posts the change.
+     */
+    OUTSTANDING_SET(10);
 
     private static final JournalRecordType[] BY_CODE = new JournalRecordType[16];
 

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Works out, in memory and in journal order, what a batch does to holds, accounts, transfers and
  * points, given the current rows it touches. The JDBC side then writes the result in one transaction.
- * Rules: a hold is placed once and closed once; a forced post, refund or payment applies once per id.
+ * Rules: a hold is placed once and closed once; a forced post, refund or payment applies once per id;
+ * an outstanding set by provisioning posts its change (the journal sequence keeps it from repeating).
  */
 final class BatchPlan {
     static final int ONCE_PLACE = 1;
@@ -73,6 +74,7 @@ final class BatchPlan {
             case FORCED_POST -> post(r, ONCE_FORCED_POST, r.amount());
             case REFUND_CREDIT -> post(r, ONCE_REFUND, -r.amount());
             case PAYMENT -> post(r, ONCE_PAYMENT, -r.amount());
+            case OUTSTANDING_SET -> adjust(r);
         };
         if (reason != null) {
             rejections.add(new Rejection(r.sequence(), r.type(), r.holdId(), r.accountId(), r.amount(), reason));
@@ -163,6 +165,16 @@ final class BatchPlan {
         } else if (onceClass == ONCE_REFUND) {
             earn(r, r.accountId(), -planPoints);
         }
+        return null;
+    }
+
+    /** An opening balance set by provisioning: the change ({@code secondAmount}) is posted as an adjustment. */
+    private String adjust(JournalRecord r) {
+        if (r.accountId().isEmpty()) {
+            return "no account id";
+        }
+        ensureAccount(r);
+        transfer(r, r.accountId(), r.amount(), 0, r.secondAmount(), ONCE_NEVER, null);
         return null;
     }
 

@@ -82,6 +82,7 @@ public final class TestSwitch implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private String cardsResource = TEST_CARDS;
         private int httpPort;
+        private java.util.function.UnaryOperator<io.tatekae.engine.MoneyLog> moneyLog = java.util.function.UnaryOperator.identity();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -112,6 +113,12 @@ public final class TestSwitch implements AutoCloseable {
             }
         }
 
+        /** For fault injection: the journal-backed money log passes through {@code decorator}. */
+        public Builder moneyLog(java.util.function.UnaryOperator<io.tatekae.engine.MoneyLog> decorator) {
+            moneyLog = decorator;
+            return this;
+        }
+
         /** A classpath JSON Lines resource to provision, or null for none. */
         public Builder cards(String resource) {
             cardsResource = resource;
@@ -123,7 +130,7 @@ public final class TestSwitch implements AutoCloseable {
                 String text = baseYaml() + yaml;
                 SwitchConfig config = ConfigLoader.parse(text, "test configuration",
                         Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(httpPort), Map.of());
-                SwitchApp app = SwitchApp.open(config, clock);
+                SwitchApp app = SwitchApp.open(config, clock, moneyLog);
                 if (cardsResource != null) {
                     Path cards = dataDir.resolve("cards.jsonl");
                     try (var in = TestSwitch.class.getResourceAsStream(cardsResource)) {
