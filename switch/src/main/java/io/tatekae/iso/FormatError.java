@@ -9,6 +9,8 @@ public enum FormatError {
     TRAILING_BYTES,
     /** MTI is not 4 ASCII digits or not one this profile accepts. */
     BAD_MTI,
+    /** Bit 1 announces a secondary bitmap, but it has no bit set. */
+    EMPTY_SECONDARY_BITMAP,
     /** The bitmap names a field this profile does not define. */
     UNDEFINED_FIELD,
     /** A length prefix is not ASCII digits, or exceeds the field's maximum. */

@@ -53,6 +53,11 @@ public final class IsoDecoder {
             }
             secondary = Ascii.readLong(buf, pos);
             pos += 8;
+            if (secondary == 0) {
+                // Bit 1 promises fields 65-128; an empty secondary bitmap is malformed, and a message
+                // accepted here must re-encode to the same bytes.
+                return into.fail(FormatError.EMPTY_SECONDARY_BITMAP, 1);
+            }
         }
         pos = decodeFields(buf, pos, end, primary << 1, 2, into);
         if (pos < 0) {
