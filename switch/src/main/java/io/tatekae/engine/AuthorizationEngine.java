@@ -27,6 +27,11 @@ public final class AuthorizationEngine implements Authorizer {
     private final AuthCodes authCodes;
     private final Postings postings;
     private long lastAuthCounter = -1;
+    // The request being decided: its key and duplicate content (see identify).
+    private long keyA;
+    private long keyB;
+    private long amountAndCode;
+    private long merchant;
 
     public AuthorizationEngine(StateStore store, PanHasher hasher, Cav2Calculator cav2, PolicySettings policy,
                                InstantSource clock, MoneyLog money, TxnTable txns, EngineSeed seed, int maxBatch) {
@@ -83,20 +88,18 @@ public final class AuthorizationEngine implements Authorizer {
     }
 
     private void authorization(AuthRequest r, Decision d, long now, boolean advice) {
-        long a = TxnTable.keyA(r.transmissionDateTime, r.stan);
-        long b = TxnTable.keyB(r.acquirerId, r.mti);
-        ctx.hash(r);
-        long amountAndCode = amountAndCode(r);
-        long merchant = merchantHash(r);
+        identify(r);
+        long a = keyA;
+        long b = keyB;
         int slot = txns.find(a, b);
         if (slot >= 0 && txns.state(slot) != TxnTable.REVERSED_BEFORE_ORIGINAL) {
-            replayOrMismatch(slot, amountAndCode, merchant, d);
+            replayOrMismatch(slot, d);
             return;
         }
         if (slot >= 0) {
             // Its reversal came first: decline, hold nothing, and remember this answer for duplicates.
             d.set(Outcome.ORIGINAL_AFTER_REVERSAL);
-            remember(slot, TxnTable.ANSWERED, amountAndCode, merchant, d);
+            remember(slot, TxnTable.ANSWERED, d);
             return;
         }
         if (!holds.makeRoom(1)) {
@@ -109,7 +112,7 @@ public final class AuthorizationEngine implements Authorizer {
             decideAuthorization(r, d, now);
         }
         slot = txns.insert(a, b, TxnTable.ANSWERED, now);
-        remember(slot, TxnTable.ANSWERED, amountAndCode, merchant, d);
+        remember(slot, TxnTable.ANSWERED, d);
         if (d.changedMoney) {
             holds.place(slot, ctx, r.amount, now, advice, r);
         }
@@ -149,14 +152,12 @@ public final class AuthorizationEngine implements Authorizer {
     }
 
     private void reversal(AuthRequest r, Decision d, long now) {
-        long a = TxnTable.keyA(r.transmissionDateTime, r.stan);
-        long b = TxnTable.keyB(r.acquirerId, r.mti);
-        ctx.hash(r);
-        long amountAndCode = amountAndCode(r);
-        long merchant = merchantHash(r);
+        identify(r);
+        long a = keyA;
+        long b = keyB;
         int slot = txns.find(a, b);
         if (slot >= 0) {
-            replayOrMismatch(slot, amountAndCode, merchant, d);
+            replayOrMismatch(slot, d);
             return;
         }
         if (!holds.makeRoom(2)) {
@@ -180,10 +181,19 @@ public final class AuthorizationEngine implements Authorizer {
             d.set(Outcome.APPROVED);
         }
         slot = txns.insert(a, b, TxnTable.ANSWERED, now);
-        remember(slot, TxnTable.ANSWERED, amountAndCode, merchant, d);
+        remember(slot, TxnTable.ANSWERED, d);
     }
 
-    private void replayOrMismatch(int slot, long amountAndCode, long merchant, Decision d) {
+    /** The request's key (MTI + DE 7 + DE 11 + DE 32) and the content a duplicate must repeat. */
+    private void identify(AuthRequest r) {
+        keyA = TxnTable.keyA(r.transmissionDateTime, r.stan);
+        keyB = TxnTable.keyB(r.acquirerId, r.mti);
+        ctx.hash(r);
+        amountAndCode = amountAndCode(r);
+        merchant = merchantHash(r);
+    }
+
+    private void replayOrMismatch(int slot, Decision d) {
         if (!txns.sameContent(slot, ctx.panKey.hi(), ctx.panKey.lo(), amountAndCode, merchant)) {
             d.set(Outcome.DUPLICATE_MISMATCH);
             return;
@@ -199,7 +209,7 @@ public final class AuthorizationEngine implements Authorizer {
         d.availableCredit = txns.balance(slot);
     }
 
-    private void remember(int slot, byte state, long amountAndCode, long merchant, Decision d) {
+    private void remember(int slot, byte state, Decision d) {
         txns.state(slot, state);
         txns.outcome(slot, d.outcome);
         txns.results(slot, d.nameResult, d.cav2Result);
