@@ -4,6 +4,7 @@ import io.tatekae.app.SwitchApp;
 import io.tatekae.config.ConfigLoader;
 import io.tatekae.config.Overrides;
 import io.tatekae.config.SwitchConfig;
+import io.tatekae.engine.MoneyLog;
 import io.tatekae.state.provision.ProvisioningReport;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real switch in this JVM for tests: real TCP on a free loopback port, real files under a
@@ -76,6 +78,7 @@ public final class TestSwitch implements AutoCloseable {
         private final StringBuilder yaml = new StringBuilder();
         private InstantSource clock = InstantSource.system();
         private String cardsResource = TEST_CARDS;
+        private UnaryOperator<MoneyLog> moneyLog = UnaryOperator.identity();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -92,6 +95,12 @@ public final class TestSwitch implements AutoCloseable {
             return this;
         }
 
+        /** Fault injection: the switch's journal-backed money log passes through {@code decorator}. */
+        public Builder moneyLog(UnaryOperator<MoneyLog> decorator) {
+            moneyLog = decorator;
+            return this;
+        }
+
         /** A classpath JSON Lines resource to provision, or null for none. */
         public Builder cards(String resource) {
             cardsResource = resource;
@@ -103,7 +112,7 @@ public final class TestSwitch implements AutoCloseable {
                 String text = baseYaml() + yaml;
                 SwitchConfig config = ConfigLoader.parse(text, "test configuration",
                         Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(0), Map.of());
-                SwitchApp app = SwitchApp.open(config, clock);
+                SwitchApp app = SwitchApp.open(config, clock, moneyLog);
                 if (cardsResource != null) {
                     Path cards = dataDir.resolve("cards.jsonl");
                     try (var in = TestSwitch.class.getResourceAsStream(cardsResource)) {
