@@ -4,7 +4,6 @@ import io.tatekae.ledger.AccountBalance;
 import io.tatekae.ledger.JdbcLedger;
 import io.tatekae.ledger.LedgerConfig;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The crash test's verdict, from the stopped switch's H2 ledger against the client's book: holds
+ * The verdict of a run under load, from the ledger database against the client's book: holds
  * match the approvals seen one to one (extra holds only for requests the kill left unanswered),
  * acknowledged reversals are voided, and each account's credit agrees with the switch.
  */
@@ -35,8 +34,7 @@ final class CrashLedgerCheck {
     private CrashLedgerCheck() {
     }
 
-    static void verify(CrashBook book, CrashCards cards, Path dataDir, Map<String, Long> switchAvailable) throws SQLException {
-        LedgerConfig config = LedgerConfig.h2(dataDir);
+    static void verify(CrashBook book, CrashCards cards, LedgerConfig config, Map<String, Long> switchAvailable) throws SQLException {
         Map<String, List<Hold>> holdsByRrn = new HashMap<>();
         for (Hold h : holds(config)) {
             holdsByRrn.computeIfAbsent(h.rrn(), k -> new ArrayList<>()).add(h);

@@ -69,7 +69,7 @@ class CrashTest {
         SwitchProcess sw = SwitchProcess.start(config, cardsFile, port, log);
         try {
             for (int life = 0; life < kills; life++) {
-                try (PipelinedLoad load = new PipelinedLoad(sw, book)) {
+                try (PipelinedLoad load = new PipelinedLoad(sw.connectSignedOn(), book)) {
                     load.resend(someUnanswered(book, loadRandom));
                     Thread sender = Thread.ofPlatform().name("crash-test-sender").start(() -> load.run(cards, loadRandom));
                     Thread.sleep(MIN_LIFE_MILLIS + killRandom.nextInt(MAX_EXTRA_LIFE_MILLIS));
@@ -80,7 +80,7 @@ class CrashTest {
                 }
                 sw = SwitchProcess.start(config, null, port, log);
             }
-            try (PipelinedLoad load = new PipelinedLoad(sw, book)) {
+            try (PipelinedLoad load = new PipelinedLoad(sw.connectSignedOn(), book)) {
                 load.resend(someUnanswered(book, loadRandom));
                 Thread sender = Thread.ofPlatform().name("crash-test-sender").start(() -> load.run(cards, loadRandom));
                 Thread.sleep(MIN_LIFE_MILLIS);
@@ -93,7 +93,7 @@ class CrashTest {
             String reconcile = reconcileOverHttp(httpPort);
             assertTrue(reconcile.startsWith("200 ") && reconcile.contains(": 0 differences"), reconcile);
             sw.stop();
-            CrashLedgerCheck.verify(book, cards, data, available);
+            CrashLedgerCheck.verify(book, cards, io.tatekae.ledger.LedgerConfig.h2(data), available);
         } finally {
             if (sw.isAlive()) {
                 sw.kill();

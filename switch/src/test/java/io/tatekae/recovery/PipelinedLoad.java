@@ -30,8 +30,9 @@ final class PipelinedLoad implements AutoCloseable {
     private volatile boolean stopping;
     private volatile Throwable readerFailure;
 
-    PipelinedLoad(SwitchProcess process, CrashBook book) {
-        this.client = process.connectSignedOn();
+    /** Takes over a signed-on client (and closes it at the end). */
+    PipelinedLoad(IsoTestClient signedOn, CrashBook book) {
+        this.client = signedOn;
         this.client.setTimeout(READ_TIMEOUT_MILLIS);
         this.book = book;
         this.reader = Thread.ofPlatform().name("crash-test-reader").daemon(true).start(this::readResponses);
@@ -39,7 +40,15 @@ final class PipelinedLoad implements AutoCloseable {
 
     /** Sends random purchases and reversals until {@link #stop()} or the connection breaks. */
     void run(CrashCards cards, Random random) {
+        run(cards, random, 0);
+    }
+
+    /** As {@link #run(CrashCards, Random)}, pausing between requests to keep a steady, modest rate. */
+    void run(CrashCards cards, Random random, long pauseMillis) {
         while (!stopping && acquireWindow()) {
+            if (pauseMillis > 0) {
+                SwitchProcess.sleep(pauseMillis);
+            }
             CrashBook.Purchase toReverse = random.nextInt(100) < REVERSAL_PERCENT ? book.takeReversible(random) : null;
             if (toReverse != null) {
                 ISOMsg reversal = Wire.reversal(toReverse.request);

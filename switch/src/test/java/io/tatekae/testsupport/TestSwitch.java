@@ -78,6 +78,7 @@ public final class TestSwitch implements AutoCloseable {
         private final StringBuilder yaml = new StringBuilder();
         private InstantSource clock = InstantSource.system();
         private String cardsResource = TEST_CARDS;
+        private Path cardsFile;
         private UnaryOperator<MoneyLog> moneyLog = UnaryOperator.identity();
 
         private Builder(Path dataDir) {
@@ -101,9 +102,17 @@ public final class TestSwitch implements AutoCloseable {
             return this;
         }
 
+        /** A JSON Lines provisioning file to load instead of the classpath test cards. */
+        public Builder cardsFile(Path file) {
+            cardsFile = file;
+            cardsResource = null;
+            return this;
+        }
+
         /** A classpath JSON Lines resource to provision, or null for none. */
         public Builder cards(String resource) {
             cardsResource = resource;
+            cardsFile = null;
             return this;
         }
 
@@ -113,8 +122,9 @@ public final class TestSwitch implements AutoCloseable {
                 SwitchConfig config = ConfigLoader.parse(text, "test configuration",
                         Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(0), Map.of());
                 SwitchApp app = SwitchApp.open(config, clock, moneyLog);
+                Path cards = cardsFile;
                 if (cardsResource != null) {
-                    Path cards = dataDir.resolve("cards.jsonl");
+                    cards = dataDir.resolve("cards.jsonl");
                     try (var in = TestSwitch.class.getResourceAsStream(cardsResource)) {
                         if (in == null) {
                             throw new IllegalArgumentException("no test resource " + cardsResource);
@@ -122,6 +132,8 @@ public final class TestSwitch implements AutoCloseable {
                         Files.createDirectories(dataDir);
                         Files.copy(in, cards, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
+                }
+                if (cards != null) {
                     ProvisioningReport report = app.provision(cards);
                     if (!report.allLinesUsed()) {
                         throw new IllegalStateException("test cards did not all load: " + report.describe());
