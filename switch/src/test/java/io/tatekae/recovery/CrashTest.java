@@ -1,6 +1,7 @@
 package io.tatekae.recovery;
 
 import io.tatekae.testsupport.IsoTestClient;
+import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +35,8 @@ class CrashTest {
     private static final int ACCOUNTS = 400;
     private static final int MIN_LIFE_MILLIS = 300;
     private static final int MAX_EXTRA_LIFE_MILLIS = 1_200;
+    private static final int MAX_STARTUP_KILL_MILLIS = 6_000;
+    private static final int DUPLICATES_AFTER_CRASHES = 30;
 
     /** Kept when the test fails: switch.log and the data folder tell what happened. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -40,17 +44,22 @@ class CrashTest {
 
     @Test
     void everyApprovalSeenHasExactlyOneHoldAfterFiveKills() throws Exception {
-        crashRepeatedly(5);
+        crashRepeatedly(5, 1);
     }
 
     /** On demand: {@code -Dtatekae.crash.kills=N} (default 50) with the long tests enabled. */
     @Test
     @Tag("long")
     void everyApprovalSeenHasExactlyOneHoldAfterManyKills() throws Exception {
-        crashRepeatedly(Math.max(5, Integer.getInteger("tatekae.crash.kills", 50)));
+        int kills = Math.max(5, Integer.getInteger("tatekae.crash.kills", 50));
+        crashRepeatedly(kills, kills / 3);
     }
 
-    private void crashRepeatedly(int kills) throws Exception {
+    /**
+     * {@code kills} SIGKILLs under load; after {@code startupKills} of them (not the first) the next
+     * process is also killed while it starts, before or during journal replay, at a random moment.
+     */
+    private void crashRepeatedly(int kills, int startupKills) throws Exception {
         long seed = Long.getLong("tatekae.crash.seed", System.nanoTime());
         System.out.println("CrashTest seed " + seed + " (-Dtatekae.crash.seed to repeat), kills " + kills);
         Random loadRandom = new Random(seed);
@@ -78,6 +87,11 @@ class CrashTest {
                     sender.join();
                     assertNull(load.readerFailure(), () -> "client reader failed: " + load.readerFailure());
                 }
+                if (life > 0 && life <= startupKills) {
+                    SwitchProcess early = SwitchProcess.launch(config, null, port, log);
+                    Thread.sleep(killRandom.nextInt(MAX_STARTUP_KILL_MILLIS));
+                    early.kill();
+                }
                 sw = SwitchProcess.start(config, null, port, log);
             }
             try (PipelinedLoad load = new PipelinedLoad(sw.connectSignedOn(), book)) {
@@ -89,6 +103,7 @@ class CrashTest {
                 assertTrue(load.drain(30_000), "the last run's requests were not all answered");
                 assertNull(load.readerFailure(), () -> "client reader failed: " + load.readerFailure());
             }
+            assertDuplicatesReplayTheirApproval(sw, book, loadRandom);
             Map<String, Long> available = availablePerAccount(sw, cards);
             String reconcile = reconcileOverHttp(httpPort);
             assertTrue(reconcile.startsWith("200 ") && reconcile.contains(": 0 differences"), reconcile);
@@ -107,6 +122,20 @@ class CrashTest {
         book.purchases().stream().filter(p -> !p.answered() && random.nextBoolean()).forEach(again::add);
         book.reversals().stream().filter(r -> !r.answered() && random.nextBoolean()).forEach(again::add);
         return again;
+    }
+
+    /** Duplicates of approvals from before the crashes get the same DE 38 (and, the ledger check shows, no new hold). */
+    private static void assertDuplicatesReplayTheirApproval(SwitchProcess sw, CrashBook book, Random random) {
+        List<CrashBook.Purchase> approved = new ArrayList<>(book.purchases().stream()
+                .filter(p -> p.approved() && p.reversal == null).toList());
+        java.util.Collections.shuffle(approved, random);
+        try (IsoTestClient c = sw.connectSignedOn()) {
+            for (CrashBook.Purchase p : approved.subList(0, Math.min(DUPLICATES_AFTER_CRASHES, approved.size()))) {
+                ISOMsg again = c.request(p.request);
+                assertEquals("00", again.getString(39), () -> "duplicate of approval RRN " + p.rrn());
+                assertEquals(p.de38, again.getString(38), () -> "duplicate of approval RRN " + p.rrn() + ": DE 38");
+            }
+        }
     }
 
     private static Map<String, Long> availablePerAccount(SwitchProcess sw, CrashCards cards) {

@@ -37,6 +37,13 @@ final class SwitchProcess {
 
     /** Starts {@code Main --config config [--provision cards]} and waits until it accepts connections. */
     static SwitchProcess start(Path config, Path cardsOrNull, int port, Path log) throws IOException {
+        SwitchProcess sp = launch(config, cardsOrNull, port, log);
+        sp.awaitListening();
+        return sp;
+    }
+
+    /** Starts the process and returns at once (to kill it while it starts: replay, recovery, binding). */
+    static SwitchProcess launch(Path config, Path cardsOrNull, int port, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags());
@@ -52,9 +59,7 @@ final class SwitchProcess {
         }
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        SwitchProcess sp = new SwitchProcess(p, log, port);
-        sp.awaitListening();
-        return sp;
+        return new SwitchProcess(p, log, port);
     }
 
     static int freePort() throws IOException {
