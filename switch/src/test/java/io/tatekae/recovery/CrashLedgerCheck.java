@@ -45,9 +45,10 @@ final class CrashLedgerCheck {
         checkCredit(cards, config, holdsByRrn, switchAvailable);
         long unanswered = book.purchases().stream().filter(p -> !p.answered()).count()
                 + book.reversals().stream().filter(r -> !r.answered()).count();
-        System.out.printf("CrashTest: %d purchases sent, %d approvals seen, %d reversals acknowledged, %d requests unanswered"
-                        + " (%d unanswered purchases hold money)%n",
-                book.purchases().size(), approvals, reversed, unanswered, unansweredWithHold);
+        long advices = book.reversals().stream().filter(r -> r.answered() && !r.original.answered()).count();
+        System.out.printf("%d purchases sent, %d approvals seen, %d reversals acknowledged, %d requests unanswered"
+                        + " (%d unanswered purchases hold money), %d 0420s for unanswered purchases acknowledged%n",
+                book.purchases().size(), approvals, reversed, unanswered, unansweredWithHold, advices);
         assertTrue(approvals >= 100, "too few approvals to prove anything: " + approvals);
         assertTrue(reversed >= 10, "too few reversals to prove anything: " + reversed);
     }
@@ -84,11 +85,25 @@ final class CrashLedgerCheck {
                 assertTrue(p.approved(), () -> "hold for a request answered " + p.de39 + ": " + h);
             } else {
                 unansweredWithHold++;
-                assertEquals("PENDING", h.state(), () -> "nothing reverses an unanswered purchase: " + h);
                 assertEquals(p.amount, h.authorized(), () -> "amount of the unanswered purchase's hold " + h);
+                checkUnansweredHold(p, h);
             }
         }
         return unansweredWithHold;
+    }
+
+    /** A hold for a purchase never answered: voided if a 0420 for it was acknowledged, pending if none was sent. */
+    private static void checkUnansweredHold(CrashBook.Purchase p, Hold h) {
+        CrashBook.Reversal advice = p.reversal;
+        if (advice == null) {
+            assertEquals("PENDING", h.state(), () -> "nothing reversed this unanswered purchase: " + h);
+            assertEquals(p.amount, h.pending(), () -> "nothing reversed this unanswered purchase: " + h);
+        } else if (advice.answered()) {
+            assertEquals("00", advice.de39, () -> "a 0420 is always acknowledged 00 (RRN " + p.rrn() + ")");
+            assertEquals("VOIDED", h.state(), () -> "acknowledged 0420 not applied: " + h);
+        } else {
+            assertTrue(h.state().equals("PENDING") || h.state().equals("VOIDED"), () -> "unanswered 0420: " + h);
+        }
     }
 
     /** Acknowledged reversals voided the hold; approvals never reversed are still pending in full. */

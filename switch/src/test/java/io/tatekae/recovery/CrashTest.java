@@ -1,6 +1,7 @@
 package io.tatekae.recovery;
 
 import io.tatekae.testsupport.IsoTestClient;
+import io.tatekae.testsupport.Messages;
 import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class CrashTest {
         try {
             for (int life = 0; life < kills; life++) {
                 try (PipelinedLoad load = new PipelinedLoad(sw.connectSignedOn(), book)) {
-                    load.resend(someUnanswered(book, loadRandom));
+                    load.resend(followUpUnanswered(book, loadRandom));
                     Thread sender = Thread.ofPlatform().name("crash-test-sender").start(() -> load.run(cards, loadRandom));
                     Thread.sleep(MIN_LIFE_MILLIS + killRandom.nextInt(MAX_EXTRA_LIFE_MILLIS));
                     sw.kill();
@@ -95,7 +96,7 @@ class CrashTest {
                 sw = SwitchProcess.start(config, null, port, log);
             }
             try (PipelinedLoad load = new PipelinedLoad(sw.connectSignedOn(), book)) {
-                load.resend(someUnanswered(book, loadRandom));
+                load.resend(followUpUnanswered(book, loadRandom));
                 Thread sender = Thread.ofPlatform().name("crash-test-sender").start(() -> load.run(cards, loadRandom));
                 Thread.sleep(MIN_LIFE_MILLIS);
                 load.stop();
@@ -116,12 +117,28 @@ class CrashTest {
         }
     }
 
-    /** About half of the requests whose answer a kill took, to be sent again as duplicates. */
-    private static List<Object> someUnanswered(CrashBook book, Random random) {
-        List<Object> again = new ArrayList<>();
-        book.purchases().stream().filter(p -> !p.answered() && random.nextBoolean()).forEach(again::add);
-        book.reversals().stream().filter(r -> !r.answered() && random.nextBoolean()).forEach(again::add);
-        return again;
+    /**
+     * What a network does about requests whose answer the kill took: for an unanswered purchase it
+     * either sends it again (a duplicate), or sends a reversal advice (0420, profile section 3), or,
+     * here, leaves it be so that some stay uncertain; an unanswered reversal is sent again or left.
+     */
+    private static List<Object> followUpUnanswered(CrashBook book, Random random) {
+        List<Object> send = new ArrayList<>();
+        for (CrashBook.Purchase p : book.purchases()) {
+            if (p.answered() || p.reversal != null) {
+                continue;
+            }
+            switch (random.nextInt(3)) {
+                case 0 -> send.add(p);
+                case 1 -> {
+                    ISOMsg advice = Messages.reversal("0420", p.request, Wire.stan(), null);
+                    send.add(book.reversalSent(advice, p));
+                }
+                default -> { }
+            }
+        }
+        book.reversals().stream().filter(r -> !r.answered() && !send.contains(r) && random.nextBoolean()).forEach(send::add);
+        return send;
     }
 
     /** Duplicates of approvals from before the crashes get the same DE 38 (and, the ledger check shows, no new hold). */
