@@ -22,11 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A clean stop and a start on the same data folder: the journal replay must give back the same
- * credit, the same duplicate answers, reversible originals and an approval-code counter that moves on.
+ * credit, the same duplicate answers, reversible originals, the velocity window and an approval-code
+ * counter that moves on.
  */
 class RestartRecoveryTest {
     private static final List<TestCards> ACCOUNTS =
             List.of(TestCards.TARO, TestCards.REVERSALS, TestCards.SPARE, TestCards.CONCURRENCY, TestCards.VELOCITY);
+
+    /** The default policy's velocityMaxApprovals (approved purchases per card in 24 hours). */
+    private static final int VELOCITY_MAX_APPROVALS = 10;
+    private static final int VELOCITY_BEFORE_STOP = 6;
 
     @TempDir
     Path dataDir;
@@ -49,6 +54,9 @@ class RestartRecoveryTest {
             advice = Messages.advice(Wire.purchase(TestCards.SPARE, 4_000), Wire.stan(), "00");
             assertEquals("00", c.request(advice).getString(39), "advice");
             approve(c, toReverseLater, codes);
+            for (int i = 0; i < VELOCITY_BEFORE_STOP; i++) {
+                approve(c, Wire.purchase(TestCards.VELOCITY, 100), codes);
+            }
             for (TestCards card : ACCOUNTS) {
                 before.put(card, Wire.available(c, card));
             }
@@ -74,13 +82,17 @@ class RestartRecoveryTest {
             assertEquals(before.get(TestCards.CONCURRENCY) + 1_500, Wire.available(c, TestCards.CONCURRENCY),
                     "the reversal restores the credit");
 
-            for (int i = 0; i < 5; i++) {
-                ISOMsg r = c.request(Wire.purchase(TestCards.VELOCITY, 100 + i));
+            for (int i = VELOCITY_BEFORE_STOP; i < VELOCITY_MAX_APPROVALS; i++) {
+                ISOMsg r = c.request(Wire.purchase(TestCards.VELOCITY, 100));
                 Wire.assertApproved(r);
                 assertFalse(codes.contains(r.getString(38)), () -> "DE 38 " + r.getString(38) + " reused after restart");
                 codes.add(r.getString(38));
             }
-            assertEquals(before.get(TestCards.VELOCITY) - (100 + 101 + 102 + 103 + 104), Wire.available(c, TestCards.VELOCITY));
+            ISOMsg overVelocity = c.request(Wire.purchase(TestCards.VELOCITY, 100));
+            assertEquals("65", overVelocity.getString(39), "the velocity window counts the approvals from before the restart");
+            assertEquals("1023", Wire.reason(overVelocity));
+            assertEquals(before.get(TestCards.VELOCITY) - 100L * (VELOCITY_MAX_APPROVALS - VELOCITY_BEFORE_STOP),
+                    Wire.available(c, TestCards.VELOCITY));
 
             String report = sw.app().reconcile(Duration.ofSeconds(20)).get();
             assertTrue(report.contains(": 0 differences"), report);
