@@ -24,6 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * credit must not move, and once the journal works again everything goes on and matches the ledger.
  */
 class JournalFailureTest {
+    /** The default policy's velocityMaxApprovals. */
+    private static final int VELOCITY_MAX_APPROVALS = 10;
+
     @TempDir
     Path dataDir;
 
@@ -98,6 +101,27 @@ class JournalFailureTest {
             String report = sw.app().reconcile(Duration.ofSeconds(20)).get();
             assertTrue(report.contains(": 0 differences"), report);
             assertFalse(report.contains("warning"), report);
+        }
+    }
+
+    /** A purchase answered 91 was not approved: it must not count towards the card's velocity window (check 14). */
+    @Test
+    void purchasesDeclined91DoNotCountTowardsVelocity() {
+        FailingMoneyLog[] log = new FailingMoneyLog[1];
+        try (TestSwitch sw = TestSwitch.builder(dataDir).moneyLog(j -> log[0] = new FailingMoneyLog(j)).start();
+             IsoTestClient c = sw.connectSignedOn()) {
+            log[0].failing = true;
+            for (int i = 0; i < VELOCITY_MAX_APPROVALS; i++) {
+                assertUnavailable(c.request(Wire.purchase(TestCards.VELOCITY, 100)));
+            }
+            log[0].failing = false;
+            for (int i = 0; i < VELOCITY_MAX_APPROVALS; i++) {
+                int n = i + 1;
+                ISOMsg r = c.request(Wire.purchase(TestCards.VELOCITY, 100));
+                assertEquals("00", r.getString(39), () -> "approval " + n + " of " + VELOCITY_MAX_APPROVALS
+                        + " after the journal recovered, DE 48 " + r.getString(48));
+            }
+            assertEquals("65", c.request(Wire.purchase(TestCards.VELOCITY, 100)).getString(39), "the window is full now");
         }
     }
 
