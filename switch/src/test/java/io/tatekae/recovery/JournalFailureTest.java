@@ -3,12 +3,15 @@ package io.tatekae.recovery;
 import io.tatekae.engine.HoldEvent;
 import io.tatekae.engine.MoneyLog;
 import io.tatekae.testsupport.IsoTestClient;
+import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
 import io.tatekae.testsupport.TestSwitch;
 import org.jpos.iso.ISOMsg;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +104,31 @@ class JournalFailureTest {
             String report = sw.app().reconcile(Duration.ofSeconds(20)).get();
             assertTrue(report.contains(": 0 differences"), report);
             assertFalse(report.contains("warning"), report);
+        }
+    }
+
+    /**
+     * A real I/O failure: the journal's first segment is /dev/full, so every write fails (ENOSPC) and
+     * so does cutting the file back, which leaves the writer refusing even appends. The switch must
+     * answer 91 (a dependency unavailable), not 96, and move no money.
+     */
+    @Test
+    void aJournalOnAFullDeviceApprovesNothingAndMovesNoMoney() throws Exception {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "needs Linux /dev/full");
+        Path journal = Files.createDirectories(dataDir.resolve("journal"));
+        Files.createSymbolicLink(journal.resolve("segment-00000000000000000001.journal"), full);
+        try (TestSwitch sw = TestSwitch.start(dataDir); IsoTestClient c = sw.connectSignedOn()) {
+            long available = Wire.available(c, TestCards.REVERSALS);
+            for (int i = 0; i < 3; i++) {
+                ISOMsg r = c.request(Wire.purchase(TestCards.REVERSALS, 2_000));
+                assertEquals("91", r.getString(39), () -> "purchase while the journal cannot write, DE 48 " + r.getString(48));
+                assertEquals("9107", Wire.reason(r));
+                assertNull(r.getString(38));
+            }
+            assertEquals(available, Wire.available(c, TestCards.REVERSALS), "no money moved");
+            String report = sw.app().reconcile(Duration.ofSeconds(20)).get();
+            assertTrue(report.contains(": 0 differences"), report);
         }
     }
 
