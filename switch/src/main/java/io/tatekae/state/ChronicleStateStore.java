@@ -71,6 +71,11 @@ public final class ChronicleStateStore implements StateStore {
     private static <K, V> ChronicleMap<K, V> persist(net.openhft.chronicle.map.ChronicleMapBuilder<K, V> b, Path file,
                                                      boolean recover) throws IOException {
         if (recover && Files.exists(file)) {
+            if (StaleReadinessMark.clear(file)) {
+                System.getLogger(ChronicleStateStore.class.getName()).log(System.Logger.Level.WARNING, "state file "
+                        + file.getFileName() + ": the last process died while Chronicle Map created or repaired it;"
+                        + " cleared the stale not-ready mark before repairing it again");
+            }
             return b.recoverPersistedTo(file.toFile(), false, corruption -> System.getLogger(ChronicleStateStore.class.getName())
                     .log(System.Logger.Level.WARNING, "state file " + file.getFileName() + " repaired after an unclean stop: "
                             + corruption.message()));
