@@ -19,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What CrashTest's long run caught: the switch killed while Chronicle Map repaired a state file at
- * start-up. The file keeps Chronicle's not-ready mark; the next start waited a minute and then failed
- * on the header checksum, every time. It must start, with the cards and the money as they were.
+ * What CrashTest caught in the state files: a switch killed while Chronicle Map repaired a file at
+ * start-up (the file kept Chronicle's not-ready mark; the next start waited a minute and then failed on
+ * the header checksum), and one killed while it rewrote an account (recovery deleted the torn entry).
+ * Either way the switch must start again, with the cards and the money as they were.
  */
 class InterruptedStateRecoveryTest {
     @TempDir
@@ -41,6 +42,48 @@ class InterruptedStateRecoveryTest {
         try (TestSwitch sw = TestSwitch.builder(dataDir).cards(null).start(); IsoTestClient c = sw.connectSignedOn()) {
             assertEquals(available, Wire.available(c, TestCards.SPARE), "cards, accounts and holds survive");
             Wire.assertApproved(c.request(Wire.purchase(TestCards.SPARE, 100)));
+        }
+    }
+
+    /**
+     * A kill in the middle of rewriting an account (every approval does) tears its value. With entry
+     * checksums Chronicle's recovery deleted the whole account and the switch refused to start; the
+     * money fields are the journal's to rebuild, so the account must come back with the right credit.
+     */
+    @Test
+    void anAccountTornMidWriteComesBackWithTheJournalsCredit() throws IOException {
+        long available;
+        try (TestSwitch sw = TestSwitch.start(dataDir); IsoTestClient c = sw.connectSignedOn()) {
+            Wire.assertApproved(c.request(Wire.purchase(TestCards.SPARE, 2_345)));
+            available = Wire.available(c, TestCards.SPARE);
+        }
+        Path state = dataDir.resolve("state");
+        assertTrue(Files.deleteIfExists(state.resolve("closed-cleanly")), "clean-close marker (the last stop was clean)");
+        tearOpenHolds(state.resolve(ChronicleStateStore.ACCOUNTS_FILE), TestCards.SPARE.account);
+
+        try (TestSwitch sw = TestSwitch.builder(dataDir).cards(null).start(); IsoTestClient c = sw.connectSignedOn()) {
+            assertEquals(available, Wire.available(c, TestCards.SPARE), "the journal's open holds, not the torn bytes");
+        }
+    }
+
+    /**
+     * Overwrites half of the account's open-holds field in place, as a write cut short would leave it
+     * (value layout of AccountStateMarshaller: version, index, id length, 16 id bytes, plan, status,
+     * kyc, credit limit, outstanding, open holds).
+     */
+    private static void tearOpenHolds(Path file, String accountId) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] id = java.util.Arrays.copyOf(accountId.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 16);
+        int at = -1;
+        for (int i = 1; i + id.length <= bytes.length && at < 0; i++) {
+            if (bytes[i - 1] == accountId.length() && java.util.Arrays.equals(bytes, i, i + id.length, id, 0, id.length)) {
+                at = i;
+            }
+        }
+        assertTrue(at > 0, "account " + accountId + " not found in " + file);
+        int openHolds = at + id.length + 3 + 16;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            assertEquals(4, channel.write(ByteBuffer.wrap(new byte[] {0x55, 0x55, 0x55, 0x55}), openHolds + 4));
         }
     }
 
