@@ -1,5 +1,6 @@
 package io.tatekae.recovery;
 
+import io.tatekae.ledger.LedgerConfig;
 import io.tatekae.testsupport.IsoTestClient;
 import io.tatekae.testsupport.Messages;
 import org.jpos.iso.ISOMsg;
@@ -109,7 +110,9 @@ class CrashTest {
             String reconcile = reconcileOverHttp(httpPort);
             assertTrue(reconcile.startsWith("200 ") && reconcile.contains(": 0 differences"), reconcile);
             sw.stop();
-            CrashLedgerCheck.verify(book, cards, io.tatekae.ledger.LedgerConfig.h2(data), available);
+            LedgerConfig h2 = LedgerConfig.h2(data);
+            CrashLedgerCheck.verify(book, cards, new LedgerConfig(h2.jdbcUrl() + ";ACCESS_MODE_DATA=r", h2.user(), h2.password()),
+                    available);
         } finally {
             if (sw.isAlive()) {
                 sw.kill();
