@@ -2,8 +2,10 @@
 -- posted (owed) amounts; a hold is a pending transfer that is later posted, voided or expired once;
 -- transfers are immutable and their id is the journal sequence that caused them.
 -- Times are epoch milliseconds (BIGINT) so the same SQL runs on H2 and PostgreSQL.
+-- Every statement may run twice: H2 commits each CREATE on its own, so a switch killed during this
+-- migration leaves some tables and no schema_version row, and the next start runs the file again.
 
-CREATE TABLE ledger_account (
+CREATE TABLE IF NOT EXISTS ledger_account (
     account_id     VARCHAR(16) NOT NULL PRIMARY KEY,
     account_index  INTEGER     NOT NULL,
     pending_holds  BIGINT      NOT NULL,
@@ -11,7 +13,7 @@ CREATE TABLE ledger_account (
     created_seq    BIGINT      NOT NULL
 );
 
-CREATE TABLE ledger_hold (
+CREATE TABLE IF NOT EXISTS ledger_hold (
     hold_id            BIGINT      NOT NULL PRIMARY KEY,
     account_id         VARCHAR(16) NOT NULL REFERENCES ledger_account (account_id),
     state              VARCHAR(8)  NOT NULL,
@@ -32,12 +34,12 @@ CREATE TABLE ledger_hold (
     CONSTRAINT ledger_hold_pending CHECK (pending_amount >= 0 AND (state = 'PENDING' OR pending_amount = 0))
 );
 
-CREATE INDEX ledger_hold_account_state ON ledger_hold (account_id, state);
+CREATE INDEX IF NOT EXISTS ledger_hold_account_state ON ledger_hold (account_id, state);
 
 -- once_key/once_class make "exactly once" a constraint: a hold is placed once (class 1) and closed
 -- once (class 2); a forced post, refund or payment (3, 4, 5) is applied once per event id.
 -- A partial reversal may lower a hold more than once, so its once_key is NULL (NULLs never collide).
-CREATE TABLE ledger_transfer (
+CREATE TABLE IF NOT EXISTS ledger_transfer (
     transfer_id    BIGINT      NOT NULL PRIMARY KEY,
     kind           VARCHAR(16) NOT NULL,
     hold_id        BIGINT      NOT NULL,
@@ -52,7 +54,7 @@ CREATE TABLE ledger_transfer (
 );
 
 -- Journal records that could not apply (e.g. a void for a hold already captured): kept for audit.
-CREATE TABLE ledger_rejection (
+CREATE TABLE IF NOT EXISTS ledger_rejection (
     journal_seq  BIGINT      NOT NULL PRIMARY KEY,
     kind         VARCHAR(16) NOT NULL,
     hold_id      BIGINT      NOT NULL,
@@ -61,7 +63,7 @@ CREATE TABLE ledger_rejection (
     reason       VARCHAR(64) NOT NULL
 );
 
-CREATE TABLE ledger_points (
+CREATE TABLE IF NOT EXISTS ledger_points (
     entry_id    BIGINT      NOT NULL PRIMARY KEY,
     account_id  VARCHAR(16) NOT NULL REFERENCES ledger_account (account_id),
     hold_id     BIGINT      NOT NULL,
@@ -70,12 +72,12 @@ CREATE TABLE ledger_points (
     expires_at  BIGINT      NOT NULL
 );
 
-CREATE INDEX ledger_points_account ON ledger_points (account_id, expires_at);
+CREATE INDEX IF NOT EXISTS ledger_points_account ON ledger_points (account_id, expires_at);
 
 -- The last journal sequence applied; written in the same transaction as the batch it ends.
-CREATE TABLE ledger_position (
+CREATE TABLE IF NOT EXISTS ledger_position (
     id             INTEGER NOT NULL PRIMARY KEY,
     last_sequence  BIGINT  NOT NULL
 );
 
-INSERT INTO ledger_position (id, last_sequence) VALUES (1, 0);
+INSERT INTO ledger_position (id, last_sequence) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM ledger_position WHERE id = 1);

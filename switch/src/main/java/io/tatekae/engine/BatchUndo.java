@@ -17,6 +17,10 @@ final class BatchUndo {
     private final int[] account;
     private final long[] amount;
     private final long[] previousHold;
+    private final long[] panHi;
+    private final long[] panLo;
+    private final int[] velocityCount;
+    private final long[] velocityDisplaced;
     private int count;
 
     BatchUndo(int capacity) {
@@ -28,15 +32,27 @@ final class BatchUndo {
         account = new int[capacity];
         amount = new long[capacity];
         previousHold = new long[capacity];
+        panHi = new long[capacity];
+        panLo = new long[capacity];
+        velocityCount = new int[capacity];
+        velocityDisplaced = new long[capacity];
     }
 
     boolean full() {
         return count == kind.length;
     }
 
-    /** A hold placed for the request keyed (a, b). */
-    void placed(long a, long b, int accountIndex, long held) {
+    /**
+     * A hold placed for the request keyed (a, b) on the card (panHi, panLo), whose velocity ring had
+     * {@code ringCount} entries and lost {@code ringDisplaced} to this purchase.
+     */
+    void placed(long a, long b, int accountIndex, long held, long cardHi, long cardLo, int ringCount, long ringDisplaced) {
+        int i = count;
         add(PLACED, a, b, a, b, accountIndex, held, 0);
+        panHi[i] = cardHi;
+        panLo[i] = cardLo;
+        velocityCount[i] = ringCount;
+        velocityDisplaced[i] = ringDisplaced;
     }
 
     /** The hold of the original keyed (a, b) went from {@code before} down by {@code released}, for the reversal keyed (ownA, ownB). */
@@ -68,6 +84,10 @@ final class BatchUndo {
     int account(int i) { return account[i]; }
     long amount(int i) { return amount[i]; }
     long previousHold(int i) { return previousHold[i]; }
+    long panHi(int i) { return panHi[i]; }
+    long panLo(int i) { return panLo[i]; }
+    int velocityCount(int i) { return velocityCount[i]; }
+    long velocityDisplaced(int i) { return velocityDisplaced[i]; }
 
     void clear() {
         count = 0;

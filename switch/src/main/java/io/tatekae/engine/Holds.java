@@ -1,6 +1,8 @@
 package io.tatekae.engine;
 
 import io.tatekae.state.AccountState;
+import io.tatekae.state.CardState;
+import io.tatekae.state.PanKey;
 import io.tatekae.state.StateStore;
 
 /**
@@ -14,6 +16,8 @@ final class Holds {
     private final MoneyLog money;
     private final long lifetimeMillis;
     private final AccountState account = new AccountState();
+    private final CardState card = new CardState();
+    private final PanKey panKey = new PanKey();
     private final HoldEvent event = new HoldEvent();
     private final BatchUndo undo;
     private long nextHoldId;
@@ -36,11 +40,14 @@ final class Holds {
         long id = nextHoldId++;
         c.account.openHolds(c.account.openHolds() + amount);
         c.saveAccount();
+        int ringCount = c.card.velocity().count();
+        long ringDisplaced = c.card.velocity().displaced();
         c.card.velocity().record(now);
         c.saveCard();
         txns.state(slot, TxnTable.HOLD_OPEN);
         txns.hold(slot, id, c.account.index(), amount);
-        undo.placed(txns.keyA(slot), txns.keyB(slot), c.account.index(), amount);
+        undo.placed(txns.keyA(slot), txns.keyB(slot), c.account.index(), amount,
+                c.panKey.hi(), c.panKey.lo(), ringCount, ringDisplaced);
         describe(slot, forced ? HoldEvent.Kind.FORCED : HoldEvent.Kind.PLACED, now);
         event.released = 0;
         event.stan = r.stan;
@@ -147,6 +154,7 @@ final class Holds {
             int slot = txns.find(undo.keyA(i), undo.keyB(i));
             if (undo.kind(i) == BatchUndo.PLACED) {
                 release(undo.account(i), undo.amount(i));
+                forgetVelocity(i);
                 if (slot >= 0) {
                     txns.unindexMatch(slot);
                     txns.state(slot, TxnTable.ANSWERED);
@@ -169,6 +177,14 @@ final class Holds {
             }
         }
         undo.clear();
+    }
+
+    /** The purchase was answered 91, not approved: it must not count towards the card's velocity. */
+    private void forgetVelocity(int undoIndex) {
+        if (store.readCard(panKey.set(undo.panHi(undoIndex), undo.panLo(undoIndex)), card)) {
+            card.velocity().unrecord(undo.velocityCount(undoIndex), undo.velocityDisplaced(undoIndex));
+            store.writeCard(card);
+        }
     }
 
     private void forget(int slot) {

@@ -14,6 +14,9 @@ import java.util.List;
 /**
  * Brings the schema up to date from the numbered files listed in {@code db/migration/index.txt}
  * ({@code V<n>__<what>.sql}), recording each applied version in {@code schema_version}.
+ * H2 commits every DDL statement on its own, so a process killed mid-migration leaves part of a file
+ * applied and its version unrecorded: each statement must be safe to run again (IF NOT EXISTS,
+ * guarded inserts), because the next start runs the whole file again.
  */
 public final class SchemaMigrator {
     static final String LOCATION = "db/migration/";

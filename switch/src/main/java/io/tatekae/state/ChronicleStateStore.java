@@ -71,6 +71,11 @@ public final class ChronicleStateStore implements StateStore {
     private static <K, V> ChronicleMap<K, V> persist(net.openhft.chronicle.map.ChronicleMapBuilder<K, V> b, Path file,
                                                      boolean recover) throws IOException {
         if (recover && Files.exists(file)) {
+            if (StaleReadinessMark.clear(file)) {
+                System.getLogger(ChronicleStateStore.class.getName()).log(System.Logger.Level.WARNING, "state file "
+                        + file.getFileName() + ": the last process died while Chronicle Map created or repaired it;"
+                        + " cleared the stale not-ready mark before repairing it again");
+            }
             return b.recoverPersistedTo(file.toFile(), false, corruption -> System.getLogger(ChronicleStateStore.class.getName())
                     .log(System.Logger.Level.WARNING, "state file " + file.getFileName() + " repaired after an unclean stop: "
                             + corruption.message()));
@@ -85,6 +90,10 @@ public final class ChronicleStateStore implements StateStore {
                 .valueMarshaller(CardStateMarshaller.INSTANCE)
                 .constantKeySizeBySample(new PanKey())
                 .constantValueSizeBySample(new CardState())
+                // No entry checksums: recovery deletes an entry whose checksum a kill tore mid-write,
+                // which lost whole cards and accounts. Fixed-size values are rewritten in place with
+                // the same bytes except the money fields, and the journal replay rewrites those.
+                .checksumEntries(false)
                 .entries(max)
                 .maxBloatFactor(MAX_BLOAT_FACTOR)
                 , file, recover);
@@ -98,6 +107,7 @@ public final class ChronicleStateStore implements StateStore {
                 .valueMarshaller(AccountStateMarshaller.INSTANCE)
                 .constantKeySizeBySample(new AccountIndexKey())
                 .constantValueSizeBySample(new AccountState())
+                .checksumEntries(false)
                 .entries(max)
                 .maxBloatFactor(MAX_BLOAT_FACTOR)
                 , file, recover);

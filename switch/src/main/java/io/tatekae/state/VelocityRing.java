@@ -27,6 +27,24 @@ public final class VelocityRing {
         }
     }
 
+    /** The time the next {@link #record} overwrites (0 while the ring is not full): keep it to take that record back. */
+    public long displaced() {
+        return times[head];
+    }
+
+    /**
+     * Takes back the newest record (a purchase whose approval could not be made durable), given the
+     * count before it and the time it displaced.
+     */
+    public void unrecord(int countBefore, long displacedTime) {
+        if (count == 0 || countBefore < 0 || countBefore > count) {
+            throw new IllegalStateException("velocity ring: cannot take back to " + countBefore + " of " + count);
+        }
+        head = (head - 1 + CAPACITY) % CAPACITY;
+        times[head] = displacedTime;
+        count = countBefore;
+    }
+
     /** The i-th most recent purchase time, 0 = newest. */
     public long recent(int i) {
         if (i < 0 || i >= count) {

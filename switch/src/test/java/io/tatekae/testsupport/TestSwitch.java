@@ -4,6 +4,7 @@ import io.tatekae.app.SwitchApp;
 import io.tatekae.config.ConfigLoader;
 import io.tatekae.config.Overrides;
 import io.tatekae.config.SwitchConfig;
+import io.tatekae.engine.MoneyLog;
 import io.tatekae.state.provision.ProvisioningReport;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real switch in this JVM for tests: real TCP on a free loopback port, real files under a
@@ -82,7 +84,8 @@ public final class TestSwitch implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private String cardsResource = TEST_CARDS;
         private int httpPort;
-        private java.util.function.UnaryOperator<io.tatekae.engine.MoneyLog> moneyLog = java.util.function.UnaryOperator.identity();
+        private Path cardsFile;
+        private UnaryOperator<MoneyLog> moneyLog = UnaryOperator.identity();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -113,15 +116,23 @@ public final class TestSwitch implements AutoCloseable {
             }
         }
 
-        /** For fault injection: the journal-backed money log passes through {@code decorator}. */
-        public Builder moneyLog(java.util.function.UnaryOperator<io.tatekae.engine.MoneyLog> decorator) {
+        /** Fault injection: the switch's journal-backed money log passes through {@code decorator}. */
+        public Builder moneyLog(UnaryOperator<MoneyLog> decorator) {
             moneyLog = decorator;
+            return this;
+        }
+
+        /** A JSON Lines provisioning file to load instead of the classpath test cards. */
+        public Builder cardsFile(Path file) {
+            cardsFile = file;
+            cardsResource = null;
             return this;
         }
 
         /** A classpath JSON Lines resource to provision, or null for none. */
         public Builder cards(String resource) {
             cardsResource = resource;
+            cardsFile = null;
             return this;
         }
 
@@ -131,8 +142,9 @@ public final class TestSwitch implements AutoCloseable {
                 SwitchConfig config = ConfigLoader.parse(text, "test configuration",
                         Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(httpPort), Map.of());
                 SwitchApp app = SwitchApp.open(config, clock, moneyLog);
+                Path cards = cardsFile;
                 if (cardsResource != null) {
-                    Path cards = dataDir.resolve("cards.jsonl");
+                    cards = dataDir.resolve("cards.jsonl");
                     try (var in = TestSwitch.class.getResourceAsStream(cardsResource)) {
                         if (in == null) {
                             throw new IllegalArgumentException("no test resource " + cardsResource);
@@ -140,6 +152,8 @@ public final class TestSwitch implements AutoCloseable {
                         Files.createDirectories(dataDir);
                         Files.copy(in, cards, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
+                }
+                if (cards != null) {
                     ProvisioningReport report = app.provision(cards);
                     if (!report.allLinesUsed()) {
                         throw new IllegalStateException("test cards did not all load: " + report.describe());
