@@ -60,7 +60,11 @@ class MessageDecodingFuzzTest {
         assertEquals(written - Framing.HEADER_BYTES, length, "header length");
         assertEquals(0, out[2] | out[3], "header bytes 3-4");
         FormatError again = strict.decode(out, Framing.HEADER_BYTES, length, response);
-        assertEquals(FormatError.NONE, again, () -> "response re-decodes, error at DE " + response.errorField());
+        // A request MTI outside the profile (an 0200, an 0840) is answered 12 under its own
+        // response MTI, which is outside the profile too: the decoder reports that last, after
+        // decoding every field, so the rest of the checks still hold.
+        FormatError expected = Mti.isProfileMti(fields.mti()) ? FormatError.NONE : FormatError.BAD_MTI;
+        assertEquals(expected, again, () -> "response re-decodes, error at DE " + response.errorField());
         assertEquals(fields.mti() + 10, response.mti(), "response MTI");
         assertEquals(0, MandatoryFields.check(response), "response has DE 39");
         assertTrue(response.sameValue(11, fields), "response echoes DE 11");
