@@ -172,6 +172,7 @@ final class FrameHandler extends ByteToMessageDecoder {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        stats.connectionErrors.increment();
         LOG.log(System.Logger.Level.INFO, () -> connection + ": closing after " + cause);
         ctx.close();
     }

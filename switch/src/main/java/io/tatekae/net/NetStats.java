@@ -18,4 +18,6 @@ public final class NetStats {
     public final LongAdder inFlightRejects = new LongAdder();
     public final LongAdder unanswerable = new LongAdder();
     public final LongAdder writabilityPauses = new LongAdder();
+    /** Connections closed after an error on them, such as a reset by the peer. */
+    public final LongAdder connectionErrors = new LongAdder();
 }
