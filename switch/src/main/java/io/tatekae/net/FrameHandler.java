@@ -173,7 +173,7 @@ final class FrameHandler extends ByteToMessageDecoder {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         stats.connectionErrors.increment();
-        LOG.log(System.Logger.Level.INFO, () -> connection + ": closing after " + cause);
+        LOG.log(System.Logger.Level.INFO, () -> connection + ": closing after " + SafeErrors.describe(cause));
         ctx.close();
     }
 }
