@@ -28,6 +28,7 @@ public final class IsoServer implements AutoCloseable {
     private final NetStats stats;
     private final RequestSink sink;
     private final java.util.function.Supplier<Rejector> rejectors;
+    private final io.netty.handler.ssl.SslContext tls;
     private final AtomicLong ids = new AtomicLong();
     private final io.netty.channel.group.ChannelGroup open =
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
@@ -42,6 +43,7 @@ public final class IsoServer implements AutoCloseable {
         this.stats = stats;
         this.sink = sink;
         this.rejectors = rejectors;
+        this.tls = TlsContexts.server(limits.tls());
     }
 
     public void start() throws InterruptedException {
@@ -62,7 +64,8 @@ public final class IsoServer implements AutoCloseable {
                     }
                 });
         listener = b.bind(limits.host(), limits.port()).sync().channel();
-        LOG.log(System.Logger.Level.INFO, () -> "ISO 8583 listener on " + listener.localAddress());
+        LOG.log(System.Logger.Level.INFO, () -> "ISO 8583 listener on " + listener.localAddress()
+                + (tls == null ? " (plain TCP)" : " (TLS, client certificates " + limits.tls().clientAuth() + ")"));
     }
 
     private void accept(SocketChannel ch) {
@@ -78,6 +81,11 @@ public final class IsoServer implements AutoCloseable {
         open.add(ch);
         Connection connection = new Connection(ids.incrementAndGet(), ch);
         ch.closeFuture().addListener(f -> stats.openConnections.decrementAndGet());
+        if (tls != null) {
+            io.netty.handler.ssl.SslHandler ssl = tls.newHandler(ch.alloc());
+            ssl.setHandshakeTimeoutMillis(limits.frameDeadlineMillis());
+            ch.pipeline().addLast("tls", ssl).addLast("tls-events", new TlsEvents(stats));
+        }
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS))
                 .addLast("frames", new FrameHandler(connection, sink, rejectors.get(), limits, stats, () -> reading))
