@@ -14,9 +14,8 @@ import java.util.Map;
 
 /**
  * Reads the switch's secret keys from a PKCS12 key store ({@code keys.keyStore}): secret-key
- * entries {@value #PAN_HASH}, {@value #CVK_A} and {@value #CVK_B}, the store and its entries
- * protected by the password in the environment variable {@value #ENV_PASSWORD}. Such a store is
- * made with {@code keytool -importpass} or any PKCS12 tool. No message ever shows a key or the password.
+ * entries {@value #PAN_HASH}, {@value #CVK_A} and {@value #CVK_B} holding the raw key bytes, the
+ * store and its entries protected by the password in the environment variable {@value #ENV_PASSWORD}. No message ever shows a key or the password.
  */
 final class KeyStoreReader {
     static final String ENV_PASSWORD = "TATEKAE_KEYSTORE_PASSWORD";
