@@ -266,6 +266,7 @@ class SecretLeakScanTest {
             files = walk.filter(Files::isRegularFile).toList();
         }
         for (Path file : files) {
+            System.out.println("leak scan: scanning " + data.relativize(file) + " (" + Files.size(file) + " bytes)");
             byte[] bytes = Files.readAllBytes(file);
             for (String secret : secrets) {
                 for (var charset : List.of(StandardCharsets.US_ASCII, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
