@@ -98,7 +98,7 @@ class TransportAbuseTest {
 
     @Test
     void connectionFloodIsRefusedAndCountedWithBoundedThreadsAndNormalClientsServedAfter() throws Exception {
-        int max = 8;
+        int max = 16;
         int flood = 200;
         String yaml = "server:\n  host: 127.0.0.1\n  maxConnections: " + max;
         try (TestSwitch sw = TestSwitch.builder(dir).yaml(yaml).start(); IsoTestClient regular = sw.connectSignedOn()) {
@@ -115,7 +115,8 @@ class TransportAbuseTest {
                 Wire.await("every flood connection was accepted or refused",
                         () -> stats.connectionsAccepted.sum() + stats.connectionsRefused.sum() == flood + 1);
                 int threadsDuring = ManagementFactory.getThreadMXBean().getThreadCount();
-                assertTrue(threadsDuring - threadsBefore <= 3,
+                // A thread per connection would add max - 1; a little slack for unrelated JVM threads.
+                assertTrue(threadsDuring - threadsBefore <= 5,
                         "threads grew from " + threadsBefore + " to " + threadsDuring + " under a connection flood");
                 assertEquals(max, stats.openConnections.get(), "connections held open");
                 assertEquals(max, stats.connectionsAccepted.sum(), "accepted: the regular client and max - 1 of the flood");
