@@ -30,6 +30,16 @@ class MessageDecodingFuzzTest {
     private final Decision decision = new Decision();
     private final byte[] out = new byte[2 * Framing.MAX_MESSAGE_BYTES];
 
+    /** Jazzer replays seeds from this resource folder; a renamed test or method would silently leave only the empty input. */
+    @org.junit.jupiter.api.Test
+    void seedCorpusIsWhereJazzerLooks() throws Exception {
+        java.net.URL seeds = getClass().getResource("MessageDecodingFuzzTestInputs/decodeAnyMessage");
+        org.junit.jupiter.api.Assertions.assertNotNull(seeds, "seed folder");
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(seeds.toURI()))) {
+            assertTrue(files.count() >= 23, "seed inputs");
+        }
+    }
+
     @FuzzTest(maxDuration = "30s")
     void decodeAnyMessage(byte[] input) {
         byte[] message = input.length > Framing.MAX_MESSAGE_BYTES

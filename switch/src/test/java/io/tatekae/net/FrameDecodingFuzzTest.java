@@ -42,6 +42,16 @@ class FrameDecodingFuzzTest {
     /** What the model expects from the stream. */
     record Expected(List<byte[]> frames, List<byte[]> outbound, int keepAlives, String violation) { }
 
+    /** Jazzer replays seeds from this resource folder; a renamed test or method would silently leave only the empty input. */
+    @org.junit.jupiter.api.Test
+    void seedCorpusIsWhereJazzerLooks() throws Exception {
+        java.net.URL seeds = getClass().getResource("FrameDecodingFuzzTestInputs/frameAnyStream");
+        org.junit.jupiter.api.Assertions.assertNotNull(seeds, "seed folder");
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(seeds.toURI()))) {
+            assertTrue(files.count() >= 28, "seed inputs");
+        }
+    }
+
     @FuzzTest(maxDuration = "30s")
     void frameAnyStream(byte[] input) {
         if (input.length == 0) {
