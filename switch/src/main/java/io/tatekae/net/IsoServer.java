@@ -72,8 +72,12 @@ public final class IsoServer implements AutoCloseable {
         if (stats.openConnections.incrementAndGet() > limits.maxConnections()) {
             stats.openConnections.decrementAndGet();
             stats.connectionsRefused.increment();
-            LOG.log(System.Logger.Level.WARNING, () -> "refusing " + ch.remoteAddress() + ": "
-                    + limits.maxConnections() + " connections already open");
+            long refused = stats.connectionsRefused.sum();
+            // A flood of connections must not become a flood of log lines: the 1st, 2nd, 4th, 8th... refusal.
+            if (Long.bitCount(refused) == 1) {
+                LOG.log(System.Logger.Level.WARNING, () -> "refusing " + ch.remoteAddress() + ": "
+                        + limits.maxConnections() + " connections already open (" + refused + " refused so far)");
+            }
             ch.close();
             return;
         }
