@@ -54,8 +54,12 @@ class TlsListenerTest {
     }
 
     private TestSwitch start(String clientAuth) throws Exception {
+        return start(clientAuth, "");
+    }
+
+    private TestSwitch start(String clientAuth, String serverLines) throws Exception {
         TestPki.Identity server = TestPki.issue(ca, "switch");
-        String yaml = "server:\n  host: 127.0.0.1\n  tls:\n    enabled: true\n"
+        String yaml = "server:\n  host: 127.0.0.1\n" + serverLines + "  tls:\n    enabled: true\n"
                 + "    certificateChain: " + server.writeChain(pki) + "\n"
                 + "    privateKey: " + server.writePrivateKey(pki) + "\n"
                 + "    clientAuth: " + clientAuth + "\n"
@@ -166,6 +170,19 @@ class TlsListenerTest {
             for (String line : lines) {
                 assertFalse(line.contains(pan) || line.toLowerCase().contains(panHex), "PAN in a log line: " + line);
             }
+        }
+    }
+
+    /** A TLS slowloris: the handshake must finish within frameDeadlineMillis, long before the idle timeout. */
+    @Test
+    void aConnectionThatNeverHandshakesIsClosedAtTheFrameDeadline() throws Exception {
+        try (TestSwitch sw = start("required", "  frameDeadlineMillis: 300\n  idleTimeoutSeconds: 600\n");
+             IsoTestClient good = tlsClient(sw.port(), TestPki.clientContext(ca, network));
+             IsoTestClient silent = sw.connect()) {
+            assertTrue(silent.closedByPeer(10_000), "the silent connection is closed");
+            Wire.await("the timeout counted", () -> sw.app().netStats().tlsHandshakeFailures.sum() == 1);
+            good.signOn();
+            assertEcho(good, "000601");
         }
     }
 
