@@ -53,6 +53,12 @@ public final class IsoDecoder {
             }
             secondary = Ascii.readLong(buf, pos);
             pos += 8;
+            if (secondary == 0) {
+                // A secondary bitmap naming no field is not the profile's layout (it would not
+                // re-encode to the same bytes). Its extent is known, so decoding goes on and the
+                // request is still answered 30 with its DE 11.
+                into.fail(FormatError.UNDEFINED_FIELD, 1);
+            }
         }
         pos = decodeFields(buf, pos, end, primary << 1, 2, into);
         if (pos < 0) {
