@@ -127,4 +127,21 @@ class IsoDecoderPropertiesTest {
         }
         return b.toString();
     }
+
+    /**
+     * Found by the mutation property above: bit 1 set with a secondary bitmap naming no field was
+     * accepted, although it does not re-encode to the same bytes. It is now a format error that
+     * still leaves DE 11 readable (so the request is answered 30).
+     */
+    @net.jqwik.api.Example
+    void emptySecondaryBitmapIsAFormatErrorThatKeepsDe11() {
+        GoldenVector signOn = VECTORS.stream().filter(v -> v.mti() == 800 && v.fields().containsKey(70)).findFirst()
+                .orElseThrow();
+        byte[] frame = signOn.bytes();
+        java.util.Arrays.fill(frame, 12, 20, (byte) 0); // the secondary bitmap: no DE 70 any more
+        int length = frame.length - 3;                  // and without DE 70's three digits
+        assertEquals(FormatError.UNDEFINED_FIELD, decoder.decode(frame, 0, length, fields));
+        assertEquals(1, fields.errorField());
+        assertTrue(fields.has(11), "DE 11 is still read");
+    }
 }
