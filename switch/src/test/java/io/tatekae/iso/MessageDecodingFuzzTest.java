@@ -6,12 +6,14 @@ import io.tatekae.engine.Decision;
 import io.tatekae.engine.Outcome;
 import io.tatekae.net.Framing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Any bytes as one message, through everything the I/O thread does to it (strict decode, the
- * mandatory-field check, reading the engine's primitives), then through the response the switch
+ * mandatory-field check, reading the engine's primitives; a message accepted as well formed must
+ * re-encode to exactly its own bytes), then through the response the switch
  * would send: a 30 (or 12 for an MTI outside the profile) for a malformed request, a 91 for a
  * well-formed one (what the rejector sends). No exception may escape, every input is either a
  * well-formed message or carries a format error, and every response re-decodes strictly as a
@@ -24,6 +26,7 @@ class MessageDecodingFuzzTest {
     private final InboundDecoder inbound = new InboundDecoder(OurCodec.SPEC);
     private final IsoDecoder strict = new IsoDecoder(OurCodec.SPEC);
     private final ResponseEncoder encoder = new ResponseEncoder(OurCodec.SPEC);
+    private final IsoWriter writer = new IsoWriter(OurCodec.SPEC);
     private final IsoFields fields = new IsoFields();
     private final IsoFields response = new IsoFields();
     private final AuthRequest request = new AuthRequest();
@@ -52,6 +55,7 @@ class MessageDecodingFuzzTest {
             assertTrue(fields.errorField() >= -1 && fields.errorField() <= IsoFields.MAX_FIELD, "error field in range");
         } else {
             assertEquals(0, MandatoryFields.check(fields), "a well-formed message has its mandatory fields");
+            assertArrayEquals(message, reencode(), "a well-formed message is exactly the profile's layout");
         }
         boolean answerable = fields.mti() >= 0 && InboundDecoder.isRequestMti(fields.mti()) && fields.has(11);
         if (!answerable) {
@@ -63,6 +67,15 @@ class MessageDecodingFuzzTest {
         decision.set(outcome);
         int written = encoder.encode(fields, decision, out, 0);
         assertResponseReDecodes(written, outcome);
+    }
+
+    /** Every decoded field written again by the writer: the bytes of a canonical message. */
+    private byte[] reencode() {
+        writer.begin(out, 0, fields.mti());
+        for (int de = 2; de <= IsoFields.MAX_FIELD; de++) {
+            writer.echo(de, fields);
+        }
+        return java.util.Arrays.copyOf(out, writer.finish());
     }
 
     private void assertResponseReDecodes(int written, Outcome outcome) {
