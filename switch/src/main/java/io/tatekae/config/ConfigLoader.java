@@ -84,7 +84,8 @@ public final class ConfigLoader {
             s.problem("writeBufferLowWaterMark", low + " must be below " + s.pathOf("writeBufferHighWaterMark")
                     + " (" + high + ")");
         }
-        return new ServerConfig(host, port, idle, frameDeadline, maxConnections, maxInFlight, low, high);
+        TlsConfig tls = TlsReader.read(s.section("tls"));
+        return new ServerConfig(host, port, idle, frameDeadline, maxConnections, maxInFlight, low, high, tls);
     }
 
     private static HttpConfig http(YamlSection s, OptionalInt portOverride, Problems problems) {

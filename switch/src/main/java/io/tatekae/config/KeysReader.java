@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads the {@code keys} section. An environment variable wins over the file. Demo and test mode
- * fall back to the published test keys; production mode requires real ones. No message ever shows a key.
+ * Reads the {@code keys} section. Each key comes from its environment variable, else from the
+ * PKCS12 key store {@code keys.keyStore} when one is given (see {@link KeyStoreReader}), else from
+ * the file's hex. Demo and test mode fall back to the published test keys; production mode
+ * requires real ones. No message ever shows a key.
  */
 final class KeysReader {
     public static final String ENV_PAN_HASH_KEY = "TATEKAE_PAN_HASH_KEY";
@@ -18,10 +20,14 @@ final class KeysReader {
     }
 
     static KeysConfig read(YamlSection s, Mode mode, Map<String, String> env, Problems problems) {
-        String panHashKey = key(new KeySpec(s, "panHashKeyHex", ENV_PAN_HASH_KEY, 32, 128,
-                KeysConfig.DEMO_PAN_HASH_KEY_HEX), mode, env, problems);
-        String cvkA = key(new KeySpec(s, "cvkAHex", ENV_CVK_A, 16, 16, KeysConfig.TEST_CVK_A_HEX), mode, env, problems);
-        String cvkB = key(new KeySpec(s, "cvkBHex", ENV_CVK_B, 16, 16, KeysConfig.TEST_CVK_B_HEX), mode, env, problems);
+        String storeLocation = s.text("keyStore");
+        Map<String, String> store = storeLocation == null ? null : KeyStoreReader.read(s, storeLocation, env);
+        String panHashKey = key(new KeySpec(s, "panHashKeyHex", ENV_PAN_HASH_KEY, KeyStoreReader.PAN_HASH, 32, 128,
+                KeysConfig.DEMO_PAN_HASH_KEY_HEX), mode, env, store, problems);
+        String cvkA = key(new KeySpec(s, "cvkAHex", ENV_CVK_A, KeyStoreReader.CVK_A, 16, 16, KeysConfig.TEST_CVK_A_HEX),
+                mode, env, store, problems);
+        String cvkB = key(new KeySpec(s, "cvkBHex", ENV_CVK_B, KeyStoreReader.CVK_B, 16, 16, KeysConfig.TEST_CVK_B_HEX),
+                mode, env, store, problems);
         if (panHashKey == null || cvkA == null || cvkB == null) {
             return KeysConfig.DEMO;
         }
@@ -32,18 +38,33 @@ final class KeysReader {
         return new KeysConfig(panHashKey, cvkA, cvkB);
     }
 
-    private record KeySpec(YamlSection section, String key, String envName, int minHex, int maxHex, String testValue) {
+    private record KeySpec(YamlSection section, String key, String envName, String storeEntry, int minHex, int maxHex,
+                           String testValue) {
         String length() {
             return minHex == maxHex ? minHex + " hex digits" : minHex + " to " + maxHex + " hex digits (an even number)";
         }
     }
 
-    /** The key's hex, or null when it is missing or invalid (a problem was reported). */
-    private static String key(KeySpec spec, Mode mode, Map<String, String> env, Problems problems) {
+    /**
+     * The key's hex, or null when it is missing or invalid (a problem was reported).
+     *
+     * @param store the key store's keys by entry name, or null when no key store is configured
+     */
+    private static String key(KeySpec spec, Mode mode, Map<String, String> env, Map<String, String> store,
+                              Problems problems) {
         String fileValue = spec.section().secret(spec.key(), spec.length());
+        if (store != null && fileValue != null) {
+            spec.section().problem(spec.key(), "give either keys.keyStore or the hex keys, not both"
+                    + " (remove " + spec.section().pathOf(spec.key()) + ")");
+            return null;
+        }
         String envValue = env.get(spec.envName());
         boolean fromEnv = envValue != null && !envValue.isBlank();
-        String value = fromEnv ? envValue.strip() : fileValue;
+        boolean fromStore = !fromEnv && store != null;
+        if (fromStore && store.get(spec.storeEntry()) == null) {
+            return null; // the key store's problem is reported already
+        }
+        String value = fromEnv ? envValue.strip() : fromStore ? store.get(spec.storeEntry()) : fileValue;
         if (value == null) {
             if (mode != Mode.PRODUCTION) {
                 return spec.testValue();
@@ -62,6 +83,8 @@ final class KeysReader {
         }
         if (fromEnv) {
             problems.atSource("environment variable " + spec.envName(), problem);
+        } else if (fromStore) {
+            spec.section().problem("keyStore", "entry '" + spec.storeEntry() + "' " + problem);
         } else {
             spec.section().problem(spec.key(), problem);
         }

@@ -54,9 +54,10 @@ public final class IsoDecoder {
             secondary = Ascii.readLong(buf, pos);
             pos += 8;
             if (secondary == 0) {
-                // Bit 1 promises fields 65-128; an empty secondary bitmap is malformed, and a message
-                // accepted here must re-encode to the same bytes.
-                return into.fail(FormatError.EMPTY_SECONDARY_BITMAP, 1);
+                // A secondary bitmap naming no field is not the profile's layout (it would not
+                // re-encode to the same bytes). Its extent is known, so decoding goes on and the
+                // request is still answered 30 with its DE 11.
+                into.fail(FormatError.EMPTY_SECONDARY_BITMAP, 1);
             }
         }
         pos = decodeFields(buf, pos, end, primary << 1, 2, into);

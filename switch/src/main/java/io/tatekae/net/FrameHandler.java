@@ -172,7 +172,8 @@ final class FrameHandler extends ByteToMessageDecoder {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.log(System.Logger.Level.INFO, () -> connection + ": closing after " + cause);
+        stats.connectionErrors.increment();
+        LOG.log(System.Logger.Level.INFO, () -> connection + ": closing after " + SafeErrors.describe(cause));
         ctx.close();
     }
 }

@@ -28,6 +28,7 @@ public final class IsoServer implements AutoCloseable {
     private final NetStats stats;
     private final RequestSink sink;
     private final java.util.function.Supplier<Rejector> rejectors;
+    private final io.netty.handler.ssl.SslContext tls;
     private final AtomicLong ids = new AtomicLong();
     private final io.netty.channel.group.ChannelGroup open =
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
@@ -42,6 +43,7 @@ public final class IsoServer implements AutoCloseable {
         this.stats = stats;
         this.sink = sink;
         this.rejectors = rejectors;
+        this.tls = TlsContexts.server(limits.tls());
     }
 
     public void start() throws InterruptedException {
@@ -62,15 +64,20 @@ public final class IsoServer implements AutoCloseable {
                     }
                 });
         listener = b.bind(limits.host(), limits.port()).sync().channel();
-        LOG.log(System.Logger.Level.INFO, () -> "ISO 8583 listener on " + listener.localAddress());
+        LOG.log(System.Logger.Level.INFO, () -> "ISO 8583 listener on " + listener.localAddress()
+                + (tls == null ? " (plain TCP)" : " (TLS, client certificates " + limits.tls().clientAuth() + ")"));
     }
 
     private void accept(SocketChannel ch) {
         if (stats.openConnections.incrementAndGet() > limits.maxConnections()) {
             stats.openConnections.decrementAndGet();
             stats.connectionsRefused.increment();
-            LOG.log(System.Logger.Level.WARNING, () -> "refusing " + ch.remoteAddress() + ": "
-                    + limits.maxConnections() + " connections already open");
+            long refused = stats.connectionsRefused.sum();
+            // A flood of connections must not become a flood of log lines: the 1st, 2nd, 4th, 8th... refusal.
+            if (Long.bitCount(refused) == 1) {
+                LOG.log(System.Logger.Level.WARNING, () -> "refusing " + ch.remoteAddress() + ": "
+                        + limits.maxConnections() + " connections already open (" + refused + " refused so far)");
+            }
             ch.close();
             return;
         }
@@ -78,6 +85,11 @@ public final class IsoServer implements AutoCloseable {
         open.add(ch);
         Connection connection = new Connection(ids.incrementAndGet(), ch, stats.inFlight);
         ch.closeFuture().addListener(f -> stats.openConnections.decrementAndGet());
+        if (tls != null) {
+            io.netty.handler.ssl.SslHandler ssl = tls.newHandler(ch.alloc());
+            ssl.setHandshakeTimeoutMillis(limits.frameDeadlineMillis());
+            ch.pipeline().addLast("tls", ssl).addLast("tls-events", new TlsEvents(stats));
+        }
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS))
                 .addLast("frames", new FrameHandler(connection, sink, rejectors.get(), limits, stats, () -> reading))

@@ -20,4 +20,8 @@ public final class NetStats {
     public final LongAdder inFlightRejects = new LongAdder();
     public final LongAdder unanswerable = new LongAdder();
     public final LongAdder writabilityPauses = new LongAdder();
+    /** Connections closed after an error on them, such as a reset by the peer. */
+    public final LongAdder connectionErrors = new LongAdder();
+    /** TLS handshakes that failed (no or an untrusted client certificate, plain TCP on a TLS port). */
+    public final LongAdder tlsHandshakeFailures = new LongAdder();
 }

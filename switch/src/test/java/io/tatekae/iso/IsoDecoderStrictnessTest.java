@@ -243,16 +243,6 @@ class IsoDecoderStrictnessTest {
     }
 
     @Test
-    void secondaryBitmapAnnouncedButEmpty() {
-        byte[] frame = new byte[purchase.length + 8];
-        System.arraycopy(purchase, 0, frame, 0, 12);
-        frame[4] |= (byte) 0x80; // bit 1: a secondary bitmap follows (all zero here)
-        System.arraycopy(purchase, 12, frame, 20, purchase.length - 12);
-        assertEquals(FormatError.EMPTY_SECONDARY_BITMAP, decode(frame));
-        assertError(FormatError.EMPTY_SECONDARY_BITMAP, 1);
-    }
-
-    @Test
     void mtiThatIsNotDigits() {
         byte[] frame = purchase.clone();
         frame[2] = 'A';

@@ -45,6 +45,17 @@ public final class IsoTestClient implements AutoCloseable {
         }
     }
 
+    /** A client over an already connected socket (a TLS one, say); sets the default timeout. */
+    public static IsoTestClient over(Socket connected) {
+        try {
+            connected.setSoTimeout(DEFAULT_TIMEOUT_MILLIS);
+            connected.setTcpNoDelay(true);
+            return new IsoTestClient(connected);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static ISOPackager packager() {
         return PACKAGER;
     }
