@@ -90,8 +90,11 @@ final class FrameCodec {
         long de32 = -1;
         /** DE 39 as two ASCII bytes packed (first << 8 | second), or -1. */
         int de39 = -1;
+        /** Where DE 39's two bytes start in the scanned buffer, or -1. */
+        int de39Offset = -1;
 
         void clear() {
+            de39Offset = -1;
             mti = -1;
             de7 = -1;
             de11 = -1;
@@ -151,7 +154,10 @@ final class FrameCodec {
                 case 7 -> out.de7 = digits(buf, pos, length);
                 case 11 -> out.de11 = (int) digits(buf, pos, length);
                 case 32 -> out.de32 = digits(buf, pos, length);
-                case 39 -> out.de39 = length == 2 ? ((buf[pos] & 0xFF) << 8 | (buf[pos + 1] & 0xFF)) : -1;
+                case 39 -> {
+                    out.de39Offset = pos;
+                    out.de39 = length == 2 ? ((buf[pos] & 0xFF) << 8 | (buf[pos + 1] & 0xFF)) : -1;
+                }
                 default -> {
                 }
             }

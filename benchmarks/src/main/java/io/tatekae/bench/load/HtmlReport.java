@@ -70,7 +70,7 @@ final class HtmlReport {
 
     private static void summary(StringBuilder h, List<TargetResults> all, LoadOptions o) {
         h.append("<h2>Runs</h2><table><tr><th>server</th><th>offered/s</th><th>achieved/s</th><th>p50 &micro;s</th>")
-                .append("<th>p99 &micro;s</th><th>p99.9 &micro;s</th><th>p99.99 &micro;s</th><th>max &micro;s</th><th>wrong</th>")
+                .append("<th>p99 &micro;s</th><th>p99.9 &micro;s</th><th>p99.99 &micro;s</th><th>max &micro;s</th><th>wrong</th><th>shed (91)</th>")
                 .append("<th>timeouts</th><th>other errors</th><th>verdict</th></tr>");
         for (TargetResults t : all) {
             for (RunResult r : t.runs) {
@@ -78,14 +78,14 @@ final class HtmlReport {
                 if (!r.keptUp()) {
                     f.add("did not keep up");
                 }
-                h.append(String.format("<tr><td>%s</td><td>%.0f</td><td>%.0f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td%s>%s</td></tr>",
+                h.append(String.format("<tr><td>%s</td><td>%.0f</td><td>%.0f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td%s>%s</td></tr>",
                         escape(t.label), r.settings().rate(), r.achievedRate(), r.micros(50), r.micros(99), r.micros(99.9),
-                        r.micros(99.99), r.maxMicros(), r.stats().wrong.get(), r.stats().timeouts.get(),
+                        r.micros(99.99), r.maxMicros(), r.stats().wrong.get(), r.stats().shed.get(), r.stats().timeouts.get(),
                         r.stats().unmatched.get() + r.stats().malformed.get() + r.stats().connectionErrors.get(),
                         f.isEmpty() ? "" : " class=\"fail\"", f.isEmpty() ? "pass" : escape(String.join("; ", f))));
             }
             if (o.capacity()) {
-                h.append(String.format("<tr><td colspan=\"12\">%s: knee %.0f/s &mdash; %s</td></tr>", escape(t.label), t.knee,
+                h.append(String.format("<tr><td colspan=\"13\">%s: knee %.0f/s &mdash; %s</td></tr>", escape(t.label), t.knee,
                         escape(t.stopReason)));
             }
         }

@@ -70,7 +70,17 @@ public final class JposBaselineServer implements AutoCloseable {
         this.port = port == 0 ? freePort() : port;
         GenericPackager packager = Packagers.genericPackager();
         server = new ISOServer(this.port, new CSChannel(packager), MAX_SESSIONS);
+        try {
+            server.setConfiguration(new org.jpos.core.SimpleConfiguration()); // jPOS 3 makes its session executor here
+        } catch (org.jpos.core.ConfigurationException e) {
+            throw new IOException("jPOS ISOServer configuration: " + e.getMessage(), e);
+        }
         server.addISORequestListener(new EngineListener(engine, packager));
+        if (System.getenv("TATEKAE_JPOS_DEBUG") != null) {
+            org.jpos.util.Logger logger = new org.jpos.util.Logger();
+            logger.addListener(new org.jpos.util.SimpleLogListener(System.err));
+            server.setLogger(logger, "jpos-baseline");
+        }
         thread = new Thread(server, "jpos-baseline");
         thread.setDaemon(true);
         thread.start();
@@ -139,7 +149,7 @@ public final class JposBaselineServer implements AutoCloseable {
                         return true;
                     }
                     int n = encoder.encode(fields, decision, out, 0);
-                    response.unpack(java.util.Arrays.copyOf(out, n));
+                    response.unpack(java.util.Arrays.copyOfRange(out, FrameCodec.HEADER_BYTES, n)); // n counts the header
                 } finally {
                     lock.unlock();
                 }

@@ -25,6 +25,7 @@ final class LoadRun {
     }
 
     private static final int BATCH = 512;
+    private static final int SHED = FrameCodec.code("91");
     private static final int OUT_BYTES = 1 << 18;
     private static final long PROGRESS_NANOS = 1_000_000_000L;
 
@@ -182,9 +183,14 @@ final class LoadRun {
             stats.sample("a response that does not parse under the profile (" + len + " bytes)");
             return;
         }
-        if (!pending.take(scan.de7, scan.de11, t)) {
+        PendingTable.Match match = pending.take(scan.de7, scan.de11, t);
+        if (match == PendingTable.Match.LATE) {
+            stats.late.incrementAndGet();
+            return;
+        }
+        if (match == PendingTable.Match.UNKNOWN) {
             stats.unmatched.incrementAndGet();
-            stats.sample("a response matching no pending request (late after its timeout, or unknown): MTI "
+            stats.sample("a response matching no request sent: MTI "
                     + scan.mti + " STAN " + scan.de11);
             return;
         }
@@ -198,7 +204,12 @@ final class LoadRun {
         }
         boolean right = s.anyResponse()
                 || (scan.mti == t.expectedMti && scan.de39 == t.expected && (scan.de32 < 0 || scan.de32 == Workload.ACQUIRER_ID));
-        if (!right) {
+        if (!right && scan.mti == t.expectedMti && scan.de39 == SHED) {
+            stats.shed.incrementAndGet();
+            if (stats.shed.get() <= 3) {
+                stats.sample("answered 91 (overloaded / unavailable) to request " + t.seq + " (" + t.kind + ")");
+            }
+        } else if (!right) {
             stats.wrong.incrementAndGet();
             stats.sample("wrong answer to request " + t.seq + " (" + t.kind + "): MTI " + scan.mti + " DE 39 "
                     + FrameCodec.codeText(scan.de39) + ", expected MTI " + String.format("%04d", t.expectedMti)

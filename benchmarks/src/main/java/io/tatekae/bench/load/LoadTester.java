@@ -23,6 +23,7 @@ public final class LoadTester {
     private final LoadOptions o;
     private final PrintStream out;
     private final List<AutoCloseable> owned = new ArrayList<>();
+    private final List<TargetResults> results = new ArrayList<>();
 
     LoadTester(LoadOptions o, PrintStream out) {
         this.o = o;
@@ -55,6 +56,9 @@ public final class LoadTester {
         LoadTester tester = new LoadTester(LoadOptions.parse(args), out);
         try {
             return tester.runAll();
+        } catch (IOException e) {
+            out.println("load: " + e.getMessage());
+            return 1;
         } finally {
             tester.closeOwned();
         }
@@ -65,7 +69,7 @@ public final class LoadTester {
         FrameCodec codec = new FrameCodec(ProfileSpec.load());
         out.printf("load: %d approving cards, mix %s, %d connections, objective %s%n",
                 pool.approving.size(), o.mix(), o.connections(), o.slo());
-        List<TargetResults> all = new ArrayList<>();
+        List<TargetResults> all = results;
         all.add(measure(o.label(), o.host(), o.port(), o.anyResponse(), o.firstCard(), pool, codec));
         if (o.baselineEcho() != null) {
             HostPort hp = baseline(o.baselineEcho(), "echo");
@@ -82,12 +86,17 @@ public final class LoadTester {
         return verdict(all);
     }
 
+    /** What {@link #runAll} measured: the target first, then the baselines. */
+    List<TargetResults> results() {
+        return results;
+    }
+
     private TargetResults measure(String label, String host, int port, boolean any, int firstCard, CardPool pool,
                                   FrameCodec codec) throws IOException, InterruptedException {
         TargetResults results = new TargetResults(label);
         ApprovedRing approved = new ApprovedRing(1 << 16);
         Workload workload = new Workload(codec, pool, o.mix(), o.velocity(), firstCard, approved);
-        Primer.prime(codec, host, port, workload.velocityPrimers(), any);
+        Primer.prime(codec, host, port, workload.velocityPrimers(), any, o.timeoutNanos());
         double rate = o.capacity() ? o.startRate() : o.rate();
         try {
             while (true) {
@@ -116,10 +125,9 @@ public final class LoadTester {
             results.stopReason = e.getMessage();
             out.println(label + ": " + e.getMessage());
         }
-        if (!o.capacity() || results.runs.isEmpty()) {
-            return results;
+        if (o.capacity() && !results.runs.isEmpty()) {
+            out.printf("%s: knee %.0f/s (%s)%n", label, results.knee, results.stopReason);
         }
-        out.printf("%s: knee %.0f/s (%s)%n", label, results.knee, results.stopReason);
         out.println(label + ": next run against the same server: --first-card " + workload.nextFirstCard());
         return results;
     }
@@ -193,7 +201,7 @@ public final class LoadTester {
                 (int) LoadOptions.number(Map.of("port", spec.substring(colon + 1)), "port", 0, 1, 65535));
     }
 
-    private void closeOwned() {
+    void closeOwned() {
         for (AutoCloseable c : owned) {
             try {
                 c.close();

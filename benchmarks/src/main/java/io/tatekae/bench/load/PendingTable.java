@@ -15,7 +15,13 @@ final class PendingTable {
     private final short[] expectedMti = new short[STANS];
     private final byte[] kind = new byte[STANS];
     private final int[] card = new int[STANS];
-    private final boolean[] busy = new boolean[STANS];
+    /** FREE, PENDING, or TIMED_OUT (its answer, should it come, is late rather than unknown). */
+    private final byte[] state = new byte[STANS];
+    private static final byte FREE = 0;
+    private static final byte PENDING = 1;
+    private static final byte TIMED_OUT = 2;
+
+    enum Match { TAKEN, LATE, UNKNOWN }
     private long oldest;
     private long added;
     private int pending;
@@ -34,7 +40,7 @@ final class PendingTable {
 
     synchronized void add(long request, int stan, long dueNanos, long de7Value, int expectedCode, int mti,
                           Mix.Kind k, int cardIndex) {
-        if (busy[stan]) {
+        if (state[stan] == PENDING) {
             throw new IllegalStateException("STAN " + stan + " still pending after 1,000,000 requests");
         }
         seq[stan] = request;
@@ -44,27 +50,31 @@ final class PendingTable {
         expectedMti[stan] = (short) mti;
         kind[stan] = (byte) k.ordinal();
         card[stan] = cardIndex;
-        busy[stan] = true;
+        state[stan] = PENDING;
         added = request + 1;
         pending++;
     }
 
-    /** Takes the pending request with this DE 7 + DE 11 into {@code out}; false when there is none. */
-    synchronized boolean take(long de7Value, int stan, Taken out) {
-        if (stan < 0 || stan >= STANS || !busy[stan] || de7[stan] != de7Value) {
-            return false;
+    /** Takes the pending request with this DE 7 + DE 11 into {@code out}. */
+    synchronized Match take(long de7Value, int stan, Taken out) {
+        if (stan < 0 || stan >= STANS || state[stan] == FREE || de7[stan] != de7Value) {
+            return Match.UNKNOWN;
+        }
+        if (state[stan] == TIMED_OUT) {
+            state[stan] = FREE;
+            return Match.LATE;
         }
         copy(stan, out);
-        busy[stan] = false;
+        state[stan] = FREE;
         pending--;
-        return true;
+        return Match.TAKEN;
     }
 
     /** Times out the oldest request if it is past {@code deadlineNanos}-old; false when none is. */
     synchronized boolean timeOutOldest(long now, long timeoutNanos, Taken out) {
         while (oldest < added) {
             int stan = (int) (oldest % STANS);
-            if (!busy[stan] || seq[stan] != oldest) {
+            if (state[stan] != PENDING || seq[stan] != oldest) {
                 oldest++;
                 continue;
             }
@@ -72,7 +82,7 @@ final class PendingTable {
                 return false;
             }
             copy(stan, out);
-            busy[stan] = false;
+            state[stan] = TIMED_OUT;
             pending--;
             oldest++;
             return true;

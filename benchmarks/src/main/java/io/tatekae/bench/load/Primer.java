@@ -1,9 +1,9 @@
 package io.tatekae.bench.load;
 
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.List;
 
 /**
@@ -16,9 +16,10 @@ final class Primer {
     private Primer() {
     }
 
-    static void prime(FrameCodec codec, String host, int port, List<FrameCodec.Template> primers, boolean any)
-            throws IOException {
-        try (SocketChannel c = SocketChannel.open(new InetSocketAddress(host, port))) {
+    static void prime(FrameCodec codec, String host, int port, List<FrameCodec.Template> primers, boolean any,
+                      long timeoutNanos) throws IOException {
+        try (Socket c = new Socket(host, port)) {
+            c.setSoTimeout((int) Math.max(1, timeoutNanos / 1_000_000));
             long de7 = LoadRun.de7Now();
             exchange(c, codec, SignOn.frame(codec, de7, FIRST_STAN - 1), any, "0800 sign-on", 810, "00");
             for (int i = 0; i < primers.size(); i++) {
@@ -31,19 +32,27 @@ final class Primer {
         }
     }
 
-    private static void exchange(SocketChannel c, FrameCodec codec, byte[] frame, boolean any, String what, int mti,
+    private static void exchange(Socket c, FrameCodec codec, byte[] frame, boolean any, String what, int mti,
                                  String... codes) throws IOException {
-        c.write(ByteBuffer.wrap(frame));
-        ByteBuffer head = ByteBuffer.allocate(FrameCodec.HEADER_BYTES);
-        readFully(c, head);
-        int len = (head.get(0) & 0xFF) << 8 | (head.get(1) & 0xFF);
-        ByteBuffer body = ByteBuffer.allocate(len);
-        readFully(c, body);
+        c.getOutputStream().write(frame);
+        c.getOutputStream().flush();
+        DataInputStream in = new DataInputStream(c.getInputStream());
+        byte[] head = new byte[FrameCodec.HEADER_BYTES];
+        byte[] body;
+        try {
+            in.readFully(head);
+            body = new byte[(head[0] & 0xFF) << 8 | (head[1] & 0xFF)];
+            in.readFully(body);
+        } catch (SocketTimeoutException e) {
+            throw new IOException(what + ": no answer from " + c.getRemoteSocketAddress() + " within "
+                    + c.getSoTimeout() + " ms");
+        }
         if (any) {
             return;
         }
+        int len = body.length;
         FrameCodec.Scan scan = new FrameCodec.Scan();
-        if (!codec.scan(body.array(), 0, len, scan) || scan.mti != mti) {
+        if (!codec.scan(body, 0, len, scan) || scan.mti != mti) {
             throw new IOException(what + ": the answer is not a " + mti + " under the profile");
         }
         for (String code : codes) {
@@ -52,13 +61,5 @@ final class Primer {
             }
         }
         throw new IOException(what + ": answered DE 39 " + FrameCodec.codeText(scan.de39) + ", expected " + String.join(" or ", codes));
-    }
-
-    private static void readFully(SocketChannel c, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            if (c.read(b) < 0) {
-                throw new IOException("the server closed the connection");
-            }
-        }
     }
 }

@@ -32,8 +32,12 @@ record RunResult(LoadRun.Settings settings, RunStats stats, double measuredSecon
         if (stats.wrong.get() > 0) {
             f.add(stats.wrong.get() + " wrong answers");
         }
+        if (stats.shed.get() > 0) {
+            f.add(stats.shed.get() + " answered 91 (shed)");
+        }
         if (stats.timeouts.get() > 0) {
-            f.add(stats.timeouts.get() + " timeouts (" + settings.timeoutNanos() / 1_000_000 + " ms)");
+            f.add(stats.timeouts.get() + " timeouts (" + settings.timeoutNanos() / 1_000_000 + " ms; "
+                    + stats.late.get() + " answered later)");
         }
         if (stats.unmatched.get() > 0) {
             f.add(stats.unmatched.get() + " answers matching no pending request");
@@ -54,14 +58,14 @@ record RunResult(LoadRun.Settings settings, RunStats stats, double measuredSecon
     }
 
     String summaryRow() {
-        return String.format("%-10s %9.0f %10.0f %10.1f %10.1f %10.1f %10.1f %10.1f %8d %8d %8d",
+        return String.format("%-10s %9.0f %10.0f %10.1f %10.1f %10.1f %10.1f %10.1f %8d %8d %8d %8d",
                 settings.label(), settings.rate(), achievedRate(), micros(50), micros(99), micros(99.9), micros(99.99),
-                maxMicros(), stats.wrong.get(), stats.timeouts.get(),
+                maxMicros(), stats.wrong.get(), stats.shed.get(), stats.timeouts.get(),
                 stats.unmatched.get() + stats.malformed.get() + stats.connectionErrors.get());
     }
 
     static String summaryHeader() {
-        return String.format("%-10s %9s %10s %10s %10s %10s %10s %10s %8s %8s %8s", "target", "offered/s", "achieved/s",
-                "p50 us", "p99 us", "p99.9 us", "p99.99 us", "max us", "wrong", "timeout", "other");
+        return String.format("%-10s %9s %10s %10s %10s %10s %10s %10s %8s %8s %8s %8s", "target", "offered/s", "achieved/s",
+                "p50 us", "p99 us", "p99.9 us", "p99.99 us", "max us", "wrong", "shed 91", "timeout", "other");
     }
 }

@@ -23,8 +23,12 @@ final class RunStats {
     final AtomicLong responses = new AtomicLong();
     final AtomicLong measuredResponses = new AtomicLong();
     final AtomicLong wrong = new AtomicLong();
+    /** Answered 91 (not signed on, overloaded, unavailable) where something else was expected: load shed. */
+    final AtomicLong shed = new AtomicLong();
     final AtomicLong timeouts = new AtomicLong();
     final AtomicLong unmatched = new AtomicLong();
+    /** Answers that came after their request had timed out (already counted as timeouts). */
+    final AtomicLong late = new AtomicLong();
     final AtomicLong malformed = new AtomicLong();
     final AtomicLong connectionErrors = new AtomicLong();
     final List<Second> timeline = new ArrayList<>();
@@ -42,7 +46,7 @@ final class RunStats {
     }
 
     long errors() {
-        return wrong.get() + timeouts.get() + unmatched.get() + malformed.get() + connectionErrors.get();
+        return wrong.get() + shed.get() + timeouts.get() + unmatched.get() + malformed.get() + connectionErrors.get();
     }
 
     synchronized void sample(String what) {
