@@ -115,9 +115,14 @@ public final class JposBaselineServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         server.shutdown();
         store.close();
+        try (var files = Files.walk(stateDir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** ISOMsg in, the engine's answer out; the engine's buffers are reused under the lock. */

@@ -40,6 +40,7 @@ final class LoadRun {
     private final byte[] frame = new byte[FrameCodec.HEADER_BYTES + FrameCodec.MAX_MESSAGE_BYTES];
     private final PendingTable.Taken swept = new PendingTable.Taken();
     private volatile boolean closing;
+    private volatile long lastMeasured;
     private long t0;
     private long wallT0Millis;
     private long warmupRequests;
@@ -82,8 +83,6 @@ final class LoadRun {
     private double lastMeasuredResponseSeconds() {
         return Math.max(s.seconds(), (lastMeasured - (t0 + (long) (s.warmupSeconds() * 1e9))) / 1e9);
     }
-
-    private volatile long lastMeasured;
 
     private long dueOf(long request) {
         return t0 + (long) (request * 1e9 / s.rate());

@@ -73,11 +73,12 @@ public final class LoadTester {
         all.add(measure(o.label(), o.host(), o.port(), o.anyResponse(), o.firstCard(), pool, codec));
         if (o.baselineEcho() != null) {
             HostPort hp = baseline(o.baselineEcho(), "echo");
-            all.add(measure("echo", hp.host(), hp.port(), true, 0, pool, codec));
+            all.add(measure("echo", hp.host(), hp.port(), true, o.firstCard(), pool, codec));
         }
         if (o.baselineJpos() != null) {
             HostPort hp = baseline(o.baselineJpos(), "jpos");
-            all.add(measure("jpos", hp.host(), hp.port(), false, 0, pool, codec));
+            // A baseline in its own process lives as long as the switch across runs: the same cards are used up in step.
+            all.add(measure("jpos", hp.host(), hp.port(), false, o.baselineJpos().equals("in-process") ? 0 : o.firstCard(), pool, codec));
         }
         Comparison comparison = new Comparison(all, o.capacity());
         printSummary(all, comparison);
