@@ -2,7 +2,8 @@
 # The measurements of the load-test report: the real switch (scripts/run in its own process) at fixed
 # rates and in capacity mode, journal fsync none and durable, with the echo and stock-jPOS baselines
 # (each in its own process) run in the same tester invocation for fsync none.
-# Usage: benchmarks/load/measure.sh OUT_DIR [RATES] [SECONDS] [WARMUP]
+# Usage: [SLO=p99=1ms] [CAPACITY_SLO=...] [CARDS=150000] benchmarks/load/measure.sh OUT_DIR [RATES] [SECONDS] [WARMUP]
+# The switch's GC log goes to OUT_DIR/gc-<fsync>.log.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="$(mkdir -p "$1" && cd "$1" && pwd)"
@@ -10,6 +11,7 @@ rates="${2:-2000 5000 10000 20000}"
 seconds="${3:-15}"
 warmup="${4:-5}"
 slo="${SLO:-p99=1ms}"
+cap_slo="${CAPACITY_SLO:-$slo}"
 cards="$out/cards.jsonl"
 cd "$root"
 [[ -f "$cards" ]] || scripts/load cards --count "${CARDS:-150000}" --out "$cards"
@@ -30,7 +32,7 @@ wait_for "$out/jpos.log" "baseline on port" 300
 
 for fsync in none durable; do
   rm -rf "$out/data-$fsync"
-  scripts/run --config "benchmarks/load/perf-$fsync.yaml" --data-dir "$out/data-$fsync" --provision "$cards" \
+  JAVA_TOOL_OPTIONS="-Xlog:gc:file=$out/gc-$fsync.log" scripts/run --config "benchmarks/load/perf-$fsync.yaml" --data-dir "$out/data-$fsync" --provision "$cards" \
     > "$out/switch-$fsync.log" 2>&1 & switch_pid=$!
   pids+=($switch_pid)
   wait_for "$out/switch-$fsync.log" "listening on" 300
@@ -49,7 +51,7 @@ for fsync in none durable; do
   done
   echo "=== $(date -u +%H:%M:%S) fsync $fsync capacity" | tee -a "$out/commands.txt"
   cmd=(scripts/load run --cards "$cards" --capacity --start-rate 2000 --step-factor 1.5 --max-rate 60000
-       --seconds "$seconds" --warmup "$warmup" --velocity 32 --first-card "$first" --slo "$slo"
+       --seconds "$seconds" --warmup "$warmup" --velocity 32 --first-card "$first" --slo "$cap_slo"
        --label "switch-$fsync" --report "$out/capacity-$fsync.html" "${baselines[@]}")
   echo "${cmd[*]}" >> "$out/commands.txt"
   "${cmd[@]}" > "$out/capacity-$fsync.txt" 2>&1 || true
