@@ -1,0 +1,18 @@
+package io.tatekae.bench.load;
+
+import java.util.TreeMap;
+
+/** The network management messages the tester sends outside the measured traffic. */
+final class SignOn {
+    private SignOn() {
+    }
+
+    /** A framed 0800 sign-on (DE 70 001). */
+    static byte[] frame(FrameCodec codec, long de7, int stan) {
+        TreeMap<Integer, String> m = new TreeMap<>();
+        m.put(7, String.format("%010d", de7));
+        m.put(11, String.format("%06d", stan));
+        m.put(70, "001");
+        return codec.encode("0800", m).frame();
+    }
+}
