@@ -54,7 +54,8 @@ public class DecideBenchmark {
     static final long AMOUNT = 1_000;
 
     /** Shared by the states: engine, requests decoded once, key source and outcome tally. */
-    abstract static class Base {
+    @State(Scope.Thread)
+    public abstract static class Base {
         /** The transaction table's size: the configuration's default, or smaller to see its cache cost. */
         @Param({"1000000"})
         int txnTableEntries;

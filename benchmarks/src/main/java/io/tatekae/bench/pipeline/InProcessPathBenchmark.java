@@ -48,7 +48,8 @@ public class InProcessPathBenchmark {
     static final int BATCH = 8_192;
     static final long AMOUNT = 1_000;
 
-    abstract static class Base {
+    @State(Scope.Thread)
+    public abstract static class Base {
         /** The transaction table's size: the configuration's default, or smaller to see its cache cost. */
         @Param({"1000000"})
         int txnTableEntries;
