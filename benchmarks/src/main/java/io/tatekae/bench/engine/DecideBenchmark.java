@@ -3,6 +3,7 @@ package io.tatekae.bench.engine;
 import io.tatekae.bench.support.DecodedRequest;
 import io.tatekae.bench.support.EngineFixture;
 import io.tatekae.bench.support.TestCardSet;
+import io.tatekae.bench.support.ThreadAllocation;
 import io.tatekae.bench.support.TxnKeys;
 import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.Decision;
@@ -92,6 +93,18 @@ public class DecideBenchmark {
                 unexpected++;
             }
             return d.outcome;
+        }
+
+        final ThreadAllocation allocation = new ThreadAllocation();
+
+        @Setup(Level.Iteration)
+        public void startCounting() {
+            allocation.start(decisions);
+        }
+
+        @TearDown(Level.Iteration)
+        public void reportAllocation() {
+            allocation.report(getClass().getSimpleName(), decisions);
         }
 
         @TearDown(Level.Trial)

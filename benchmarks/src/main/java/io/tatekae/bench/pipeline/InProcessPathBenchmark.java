@@ -2,6 +2,7 @@ package io.tatekae.bench.pipeline;
 
 import io.tatekae.bench.support.EngineFixture;
 import io.tatekae.bench.support.TestCardSet;
+import io.tatekae.bench.support.ThreadAllocation;
 import io.tatekae.bench.support.TxnKeys;
 import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.Decision;
@@ -111,6 +112,18 @@ public class InProcessPathBenchmark {
             int n = encoder.encode(fields, d, out, 0);
             request.wipeCav2();
             return n;
+        }
+
+        final ThreadAllocation allocation = new ThreadAllocation();
+
+        @Setup(Level.Iteration)
+        public void startCounting() {
+            allocation.start(decisions);
+        }
+
+        @TearDown(Level.Iteration)
+        public void reportAllocation() {
+            allocation.report(getClass().getSimpleName(), decisions);
         }
 
         @TearDown(Level.Trial)
