@@ -23,7 +23,11 @@ public final class ThreadAllocation {
     public void report(String label, long count) {
         long bytes = THREADS.getCurrentThreadAllocatedBytes() - startBytes;
         long n = count - startCount;
-        System.out.printf("[thread-alloc] %s: %d bytes on the benchmark thread over %d decisions = %.4f B/decision%n",
-                label, bytes, n, n == 0 ? 0.0 : (double) bytes / n);
+        if (n == 0) {
+            System.out.printf("[thread-alloc] %s: %d bytes on the benchmark thread%n", label, bytes);
+        } else {
+            System.out.printf("[thread-alloc] %s: %d bytes on the benchmark thread over %d decisions = %.4f B/decision%n",
+                    label, bytes, n, (double) bytes / n);
+        }
     }
 }
