@@ -1,0 +1,44 @@
+package io.tatekae.bench.support;
+
+import io.tatekae.engine.AuthRequest;
+import io.tatekae.iso.FormatError;
+import io.tatekae.iso.InboundDecoder;
+import io.tatekae.iso.IsoFields;
+import io.tatekae.spec.ProfileSpec;
+
+/**
+ * One frame decoded by the I/O thread's {@link InboundDecoder} into its own buffer, fields and request,
+ * as a ring slot holds it; {@link #refresh} gives it a new key and puts back the CAV2 digits that the
+ * engine wipes once checked, so the same slot can be decided again as a new request.
+ */
+public final class DecodedRequest {
+    public final byte[] frame;
+    public final IsoFields fields = new IsoFields();
+    public final AuthRequest request = new AuthRequest();
+    private final byte[] cav2;
+
+    public DecodedRequest(byte[] frameBytes, InboundDecoder decoder) {
+        frame = frameBytes.clone();
+        FormatError error = decoder.decode(frame, frame.length, fields, request);
+        if (error != FormatError.NONE) {
+            throw new IllegalStateException("benchmark frame does not decode: " + error + " at DE " + fields.errorField());
+        }
+        cav2 = request.cav2Length > 0
+                ? java.util.Arrays.copyOfRange(frame, request.cav2Offset, request.cav2Offset + request.cav2Length)
+                : new byte[0];
+    }
+
+    public static DecodedRequest of(byte[] frame) {
+        return new DecodedRequest(frame, new InboundDecoder(ProfileSpec.load()));
+    }
+
+    /** New DE 7 / DE 11 (as the primitives the engine reads) and the CAV2 back in place. */
+    public AuthRequest refresh(TxnKeys keys) {
+        request.stan = keys.stan();
+        request.transmissionDateTime = keys.dateTime();
+        if (cav2.length > 0) {
+            System.arraycopy(cav2, 0, frame, request.cav2Offset, cav2.length);
+        }
+        return request;
+    }
+}
