@@ -15,6 +15,7 @@ public final class JournalMoneyLog implements MoneyLog {
     private final JournalRecord record = new JournalRecord();
     private boolean pending;
     private boolean failing;
+    private boolean appendFailed;
 
     public JournalMoneyLog(JournalWriter writer) {
         this.writer = writer;
@@ -23,14 +24,29 @@ public final class JournalMoneyLog implements MoneyLog {
     @Override
     public void record(HoldEvent e) {
         toRecord(e, record);
-        writer.append(record);
         pending = true;
+        try {
+            writer.append(record);
+        } catch (JournalException refused) {
+            // A writer that could not clean up after an I/O error refuses appends: the batch fails
+            // at commit like any other journal failure (its requests are answered 91, not 96).
+            appendFailed = true;
+            if (!failing) {
+                LOG.log(System.Logger.Level.ERROR, "journal refused an append", refused);
+            }
+        }
     }
 
     @Override
     public boolean commit() {
         if (!pending && !failing) {
             return true;
+        }
+        if (appendFailed) {
+            appendFailed = false;
+            pending = false;
+            failing = true;
+            return false;
         }
         try {
             writer.commit();
