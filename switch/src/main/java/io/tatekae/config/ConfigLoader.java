@@ -77,7 +77,7 @@ public final class ConfigLoader {
         int idle = s.number("idleTimeoutSeconds", 300, 1, 3600);
         int frameDeadline = s.number("frameDeadlineMillis", 5000, 100, 60_000);
         int maxConnections = s.number("maxConnections", 64, 1, 10_000);
-        int maxInFlight = s.number("maxInFlightPerConnection", 256, 1, 65_536);
+        int maxInFlight = s.number("maxInFlightPerConnection", 1024, 1, 65_536);
         int low = s.number("writeBufferLowWaterMark", 32 * 1024, 1024, MAX_BUFFER_MARK);
         int high = s.number("writeBufferHighWaterMark", 64 * 1024, 1024, MAX_BUFFER_MARK);
         if (low >= high) {

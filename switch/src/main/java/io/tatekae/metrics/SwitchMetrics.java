@@ -69,6 +69,8 @@ public final class SwitchMetrics {
         counter("tatekae_rejected_ring_full", "Requests answered 91 because the ring was full", net.ringFullRejects);
         counter("tatekae_rejected_in_flight", "Requests answered 91 over server.maxInFlightPerConnection", net.inFlightRejects);
         counter("tatekae_unanswerable", "Messages dropped: no readable MTI/STAN, or a response sent to the switch", net.unanswerable);
+        counter("tatekae_connection_errors", "Connections closed on an I/O error (e.g. a peer's reset)", net.connectionErrors);
+        counter("tatekae_tls_handshake_failures", "TLS handshakes that failed or timed out", net.tlsHandshakeFailures);
         counter("tatekae_write_pauses", "Times a slow-reading peer made its connection stop being read", net.writabilityPauses);
         counter("tatekae_batches", "Disruptor batches handled by the decision thread", pipelineStats.batches);
         counter("tatekae_internal_errors", "Requests the decision thread failed on", pipelineStats.internalErrors);

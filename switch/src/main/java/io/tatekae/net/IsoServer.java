@@ -92,7 +92,7 @@ public final class IsoServer implements AutoCloseable {
         }
         ch.pipeline()
                 .addLast("idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS))
-                .addLast("frames", new FrameHandler(connection, sink, rejectors.get(), limits, stats, () -> reading))
+                .addLast("frames", new FrameHandler(connection, sink, new LazyRejector(rejectors), limits, stats, () -> reading))
                 .addLast("tail", new ChannelInboundHandlerAdapter() {
                     @Override
                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {

@@ -52,7 +52,7 @@ class ConfigLoaderTest {
     void shippedConfigLoadsWithTheDocumentedDefaults() {
         SwitchConfig config = ConfigLoader.load(shippedConfig(), Overrides.NONE, Map.of());
         assertEquals(Mode.DEMO, config.mode());
-        assertEquals(new ServerConfig("127.0.0.1", 8583, 300, 5000, 64, 256, 32768, 65536), config.server());
+        assertEquals(new ServerConfig("127.0.0.1", 8583, 300, 5000, 64, 1024, 32768, 65536), config.server());
         assertEquals(new HttpConfig("127.0.0.1", 8080), config.http());
         assertEquals(new PipelineConfig(4096, WaitStrategyKind.BLOCKING, 256), config.pipeline());
         assertEquals(Path.of("data").toAbsolutePath(), config.data().dir());
