@@ -47,6 +47,7 @@ public final class SwitchApp implements AutoCloseable {
     private final SwitchMetrics metrics;
     private final io.tatekae.engine.Postings postings;
     private final MoneyAdmin moneyAdmin;
+    private final io.tatekae.recorder.FrameRecorder recorder;
     private AdminHttpServer http;
 
     private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
@@ -66,10 +67,19 @@ public final class SwitchApp implements AutoCloseable {
         postings = engine.postings();
         postings.rememberApplied(recovery.appliedPostings());
         pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats);
-        server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors());
+        recorder = config.recorder().enabled()
+                ? new io.tatekae.recorder.FrameRecorder(config.recorder().file(), ProfileSpec.load(), clock,
+                        io.tatekae.recorder.FrameRecorder.DEFAULT_QUEUE_ENTRIES)
+                : null;
+        server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors(),
+                recorder == null ? io.tatekae.net.FrameTap.NONE : recorder);
         moneyAdmin = new MoneyAdmin(pipeline, store, hasher, postings, money.ledger(), money.poster(), clock);
         metrics = new SwitchMetrics(netStats, pipeline);
         metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money.poster(), p -> p.lag());
+        if (recorder != null) {
+            metrics.gauge("tatekae_recorder_dropped", "Messages the traffic recorder dropped (queue full)", recorder,
+                    io.tatekae.recorder.FrameRecorder::dropped);
+        }
         metrics.gauge("tatekae_open_holds", "Holds open now, over every account", txns, TxnTable::openHolds);
         metrics.gauge("tatekae_journal_committed_sequence", "Last committed journal record", money, MoneyPath::committedSequence);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -194,6 +204,9 @@ public final class SwitchApp implements AutoCloseable {
         server.stopReading();
         pipeline.close();
         server.close();
+        if (recorder != null) {
+            recorder.close();
+        }
         money.close();
         store.close();
         LOG.log(System.Logger.Level.INFO, "tatekae switch stopped");

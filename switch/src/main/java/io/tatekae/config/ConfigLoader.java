@@ -66,9 +66,10 @@ public final class ConfigLoader {
                 holdsSection.number("maxOpenHolds", 1_000_000, 1, MAX_COUNT));
         JournalConfig journal = journal(top.section("journal"), mode);
         LedgerConfig ledger = ledger(top.section("ledger"), data, env);
+        RecorderConfig recorder = recorder(top.section("recorder"), mode, data);
         top.rejectUnknownKeys();
         problems.throwIfAny();
-        return new SwitchConfig(mode, server, http, pipeline, data, state, keys, policy, holds, journal, ledger);
+        return new SwitchConfig(mode, server, http, pipeline, data, state, keys, policy, holds, journal, ledger, recorder);
     }
 
     private static ServerConfig server(YamlSection s, OptionalInt portOverride, Problems problems) {
@@ -153,6 +154,26 @@ public final class ConfigLoader {
         }
         long segmentBytes = s.number("segmentBytes", 64L << 20, 1L << 20, 1L << 30);
         return new JournalConfig(fsync, segmentBytes);
+    }
+
+    private static RecorderConfig recorder(YamlSection s, Mode mode, DataConfig data) {
+        boolean enabled = Boolean.parseBoolean(s.choice("enabled", "false", java.util.List.of("true", "false")));
+        String file = s.text("file", DATA_DIR_PLACEHOLDER + "/recording.bin");
+        if (!enabled) {
+            return RecorderConfig.DISABLED;
+        }
+        if (mode == Mode.PRODUCTION) {
+            s.problem("enabled", "true is refused in production mode: a recording holds card numbers and"
+                    + " cardholder names (record only in demo or test mode)");
+            return RecorderConfig.DISABLED;
+        }
+        try {
+            return new RecorderConfig(true, Path.of(file.replace(DATA_DIR_PLACEHOLDER, data.dir().toString()))
+                    .toAbsolutePath().normalize());
+        } catch (InvalidPathException invalid) {
+            s.problem("file", "not a valid file name: " + invalid.getReason());
+            return RecorderConfig.DISABLED;
+        }
     }
 
     private static LedgerConfig ledger(YamlSection s, DataConfig data, Map<String, String> env) {

@@ -12,5 +12,6 @@ public record SwitchConfig(
         PolicyConfig policy,
         HoldsConfig holds,
         JournalConfig journal,
-        LedgerConfig ledger) {
+        LedgerConfig ledger,
+        RecorderConfig recorder) {
 }

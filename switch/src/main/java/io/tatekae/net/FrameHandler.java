@@ -26,12 +26,20 @@ final class FrameHandler extends ByteToMessageDecoder {
     private final ServerConfig limits;
     private final NetStats stats;
     private final java.util.function.BooleanSupplier serverReading;
+    private final FrameTap tap;
     private long partialSinceNanos;
     private ScheduledFuture<?> deadlineCheck;
 
     FrameHandler(Connection connection, RequestSink sink, Rejector rejector, ServerConfig limits, NetStats stats,
                  java.util.function.BooleanSupplier serverReading) {
+        this(connection, sink, rejector, limits, stats, serverReading, FrameTap.NONE);
+    }
+
+    /** @param tap sees each message taken in (the recorder), or {@link FrameTap#NONE} */
+    FrameHandler(Connection connection, RequestSink sink, Rejector rejector, ServerConfig limits, NetStats stats,
+                 java.util.function.BooleanSupplier serverReading, FrameTap tap) {
         this.serverReading = serverReading;
+        this.tap = tap;
         this.connection = connection;
         this.sink = sink;
         this.rejector = rejector;
@@ -93,6 +101,9 @@ final class FrameHandler extends ByteToMessageDecoder {
 
     private void dispatch(ChannelHandlerContext ctx, ByteBuf in, int length) {
         long now = System.nanoTime();
+        if (tap != FrameTap.NONE) {
+            tap.inbound(connection.id(), in, in.readerIndex(), length);
+        }
         if (!connection.tryAcquire(limits.maxInFlightPerConnection())) {
             stats.inFlightRejects.increment();
             rejectHere(ctx, in, length);

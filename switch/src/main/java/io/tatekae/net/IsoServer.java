@@ -29,6 +29,7 @@ public final class IsoServer implements AutoCloseable {
     private final RequestSink sink;
     private final java.util.function.Supplier<Rejector> rejectors;
     private final io.netty.handler.ssl.SslContext tls;
+    private final FrameTap tap;
     private final AtomicLong ids = new AtomicLong();
     private final io.netty.channel.group.ChannelGroup open =
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
@@ -39,6 +40,13 @@ public final class IsoServer implements AutoCloseable {
 
     /** @param rejectors makes one rejector per connection (each owns scratch buffers for its I/O thread) */
     public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors) {
+        this(limits, stats, sink, rejectors, FrameTap.NONE);
+    }
+
+    /** @param tap sees every message in and out (the traffic recorder), or {@link FrameTap#NONE} */
+    public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors,
+                     FrameTap tap) {
+        this.tap = tap;
         this.limits = limits;
         this.stats = stats;
         this.sink = sink;
@@ -90,9 +98,14 @@ public final class IsoServer implements AutoCloseable {
             ssl.setHandshakeTimeoutMillis(limits.frameDeadlineMillis());
             ch.pipeline().addLast("tls", ssl).addLast("tls-events", new TlsEvents(stats));
         }
+        ch.pipeline().addLast("idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
+        if (tap != FrameTap.NONE) {
+            // Between TLS and the frame handler: sees plain frames, both the decision thread's
+            // batches and the answers the frame handler writes itself.
+            ch.pipeline().addLast("tap-out", new OutboundTap(connection.id(), tap));
+        }
         ch.pipeline()
-                .addLast("idle", new IdleStateHandler(limits.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS))
-                .addLast("frames", new FrameHandler(connection, sink, new LazyRejector(rejectors), limits, stats, () -> reading))
+                .addLast("frames", new FrameHandler(connection, sink, new LazyRejector(rejectors), limits, stats, () -> reading, tap))
                 .addLast("tail", new ChannelInboundHandlerAdapter() {
                     @Override
                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
