@@ -72,8 +72,11 @@ final class ReplayMessage {
             return null;
         }
         for (int at = 0; at + 4 <= tlv.length(); ) {
-            int t = Integer.parseInt(tlv, at, at + 2, 10);
-            int len = Integer.parseInt(tlv, at + 2, at + 4, 10);
+            int t = twoDigits(tlv, at);
+            int len = twoDigits(tlv, at + 2);
+            if (t < 0 || len < 0) {
+                return null;
+            }
             if (t == tag) {
                 return tlv.substring(at + 4, Math.min(tlv.length(), at + 4 + len));
             }
@@ -89,8 +92,11 @@ final class ReplayMessage {
             return false;
         }
         for (int at = 0; at + 4 <= tlv.length(); ) {
-            int t = Integer.parseInt(tlv, at, at + 2, 10);
-            int len = Integer.parseInt(tlv, at + 2, at + 4, 10);
+            int t = twoDigits(tlv, at);
+            int len = twoDigits(tlv, at + 2);
+            if (t < 0 || len < 0) {
+                return false;
+            }
             if (t == tag && len == value.length()) {
                 fields.put(48, tlv.substring(0, at + 4) + value + tlv.substring(at + 4 + len));
                 return true;
@@ -98,5 +104,15 @@ final class ReplayMessage {
             at += 4 + len;
         }
         return false;
+    }
+
+    /** The two digits at {@code at} as a number, -1 when they are not digits. */
+    private static int twoDigits(String s, int at) {
+        char a = s.charAt(at);
+        char b = s.charAt(at + 1);
+        if (a < '0' || a > '9' || b < '0' || b > '9') {
+            return -1;
+        }
+        return (a - '0') * 10 + (b - '0');
     }
 }
