@@ -49,6 +49,9 @@ public final class Replayer {
         try {
             ReplayResult result = new Replayer(ReplayOptions.parse(args), System.out).run();
             System.exit(result.differences().isEmpty() ? 0 : 1);
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("replay: no such recording: " + e.getFile());
+            System.exit(2);
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("replay: " + e.getMessage());
             System.exit(2);

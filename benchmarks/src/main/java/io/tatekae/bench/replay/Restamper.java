@@ -14,7 +14,8 @@ import java.util.Map;
  * Makes a recorded request new again: a unique DE 11, DE 7 now, a unique DE 37 (the same new RRN for
  * every request that carried the same recorded RRN, so a reversal or advice still names its
  * original's), DE 90 of a reversal pointing at the re-stamped original, and a CAV2 (DE 48 tag 92,
- * zeroed by the recorder) computed again under the published test keys.
+ * zeroed by the recorder) computed again under the published test keys — or a wrong one when the
+ * recorded response said the CAV2 did not match (DE 48 tag 87 N).
  */
 final class Restamper {
     static final String TEST_CVK_A = "0123456789ABCDEF";
@@ -65,6 +66,9 @@ final class Restamper {
         if (old.tag(92) != null && old.has(2) && old.has(14)) {
             byte[] pan = old.get(2).getBytes(StandardCharsets.US_ASCII);
             int value = cav2.compute(pan, 0, pan.length, Integer.parseInt(old.get(14)), Cav2Calculator.CAV2_SERVICE_CODE);
+            if (recorded.recordedResponse() != null && "N".equals(recorded.recordedResponse().tag(87))) {
+                value = (value + 1) % 1_000; // the switch found it wrong then: send a wrong one again
+            }
             m.replaceTag(92, String.format("%03d", value));
         }
         originals.put(key(old.mti(), old.get(11), old.get(7)), newStan + newDe7);

@@ -61,8 +61,8 @@ class ReplayerTest {
         Path recording = recordScenario();
         ReplayResult result = replay(recording, "fresh");
         assertEquals(List.of(), result.differences());
-        assertEquals(7, result.sent());
-        assertEquals(7, result.compared());
+        assertEquals(8, result.sent());
+        assertEquals(8, result.compared());
         assertEquals(0, result.originalsNotFound());
     }
 
@@ -91,7 +91,7 @@ class ReplayerTest {
                 result.differences().getFirst());
     }
 
-    /** On a switch that records: sign-on, 2 approvals, 3 declines, an approval and its reversal. */
+    /** On a switch that records: sign-on, 2 approvals, 3 declines, an approval and its reversal, a wrong CAV2. */
     private Path recordScenario() throws Exception {
         Path recording = dir.resolve("recording.bin");
         try (SwitchApp app = startSwitch("recorded", "recorder:\n  enabled: true\n  file: " + recording + "\n");
@@ -106,11 +106,16 @@ class ReplayerTest {
             ReplayMessage original = purchase(TARO, "3012", "TARO YAMADA", 3_000, "000007");
             answers.add(client.call(original).get(39));
             answers.add(client.call(reversal(original, "000008")).get(39));
+            ReplayMessage wrongCav2 = purchase(TARO, "3012", "TARO YAMADA", 1_000, "000009");
+            String right = wrongCav2.tag(92);
+            wrongCav2.replaceTag(92, String.format("%03d", (Integer.parseInt(right) + 500) % 1_000));
+            answers.add(client.call(wrongCav2).get(39));
             assertEquals("00", answers.get(0));
             assertEquals("00", answers.get(1));
             assertFalse(answers.subList(2, 5).contains("00"), answers.toString());
             assertEquals("00", answers.get(5));
             assertEquals("00", answers.get(6), "the reversal");
+            assertEquals("N7", answers.get(7), "the wrong CAV2");
         }
         return recording;
     }
