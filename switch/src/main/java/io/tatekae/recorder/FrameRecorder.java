@@ -28,7 +28,7 @@ public final class FrameRecorder implements FrameTap, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FrameRecorder.class.getName());
     public static final int DEFAULT_QUEUE_ENTRIES = 65_536;
 
-    private final Path file;
+    private final String file;
     private final InstantSource clock;
     private final Cav2Scrubber scrubber;
     private final ArrayBlockingQueue<byte[]> queue;
@@ -40,23 +40,35 @@ public final class FrameRecorder implements FrameTap, AutoCloseable {
     private volatile IOException failure;
 
     public FrameRecorder(Path file, ProfileSpec spec, InstantSource clock, int queueEntries) throws IOException {
-        this.file = file;
+        this(open(file), file.toString(), spec, clock, queueEntries);
+    }
+
+    /** Records to {@code out}, which already holds the magic bytes (tests give a stream of their own). */
+    FrameRecorder(OutputStream out, String name, ProfileSpec spec, InstantSource clock, int queueEntries) {
+        this.file = name;
+        this.out = out;
         this.clock = clock;
         this.scrubber = new Cav2Scrubber(spec);
         this.queue = new ArrayBlockingQueue<>(queueEntries);
+        writer = new Thread(this::writeLoop, "tatekae-recorder");
+        writer.setDaemon(true);
+        writer.start();
+        LOG.log(System.Logger.Level.WARNING, () -> "recording traffic to " + name + " (demo/test only: the file holds card numbers)");
+    }
+
+    /** Opens the file for appending; a new or empty file gets the magic bytes first. */
+    private static OutputStream open(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16);
+        OutputStream out = new BufferedOutputStream(
+                Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16);
         if (fresh) {
             out.write(RecordingFormat.MAGIC);
         }
-        writer = new Thread(this::writeLoop, "tatekae-recorder");
-        writer.setDaemon(true);
-        writer.start();
-        LOG.log(System.Logger.Level.WARNING, () -> "recording traffic to " + file + " (demo/test only: the file holds card numbers)");
+        return out;
     }
 
     @Override
