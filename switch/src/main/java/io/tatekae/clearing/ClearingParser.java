@@ -112,7 +112,7 @@ public final class ClearingParser {
         if (pan.length() < 12 || pan.length() > 19 || !pan.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidLine("pan: must be 12 to 19 digits");
         }
-        if (!io.tatekae.state.provision.Luhn.isValid(pan)) {
+        if (!io.tatekae.state.Luhn.isValid(pan)) {
             throw new InvalidLine("pan " + io.tatekae.state.MaskedPan.of(pan) + ": fails the Luhn check");
         }
         return pan;

@@ -1,6 +1,7 @@
 package io.tatekae.engine;
 
 import io.tatekae.state.AccountState;
+import io.tatekae.state.Luhn;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.PanKey;
 import io.tatekae.state.StateStore;

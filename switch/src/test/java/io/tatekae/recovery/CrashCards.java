@@ -1,6 +1,6 @@
 package io.tatekae.recovery;
 
-import io.tatekae.state.provision.Luhn;
+import io.tatekae.state.Luhn;
 import io.tatekae.testsupport.Messages;
 import org.jpos.iso.ISOMsg;
 

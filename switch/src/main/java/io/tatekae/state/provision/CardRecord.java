@@ -1,5 +1,7 @@
 package io.tatekae.state.provision;
 
+import io.tatekae.state.Luhn;
+
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

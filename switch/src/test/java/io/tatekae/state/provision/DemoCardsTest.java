@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.tatekae.app.CardProvisioner;
 import io.tatekae.state.AccountPlan;
+import io.tatekae.state.Luhn;
 import io.tatekae.state.AccountStatus;
 import io.tatekae.state.CardState;
 import io.tatekae.state.CardStatus;

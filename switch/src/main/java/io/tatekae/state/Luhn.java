@@ -1,6 +1,6 @@
-package io.tatekae.engine;
+package io.tatekae.state;
 
-/** The Luhn (mod 10) check over ASCII digits. */
+/** The Luhn (mod 10) check of card numbers: on the wire's bytes (no allocation) and on text. */
 public final class Luhn {
     private Luhn() {
     }
@@ -26,5 +26,19 @@ public final class Luhn {
             doubleIt = !doubleIt;
         }
         return sum % 10 == 0;
+    }
+
+    /** True if every character is a digit and the number passes Luhn (provisioning, clearing files). */
+    public static boolean isValid(CharSequence digits) {
+        int len = digits.length();
+        byte[] bytes = new byte[len];
+        for (int i = 0; i < len; i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            bytes[i] = (byte) c;
+        }
+        return valid(bytes, 0, len);
     }
 }

@@ -1,4 +1,4 @@
-package io.tatekae.state.provision;
+package io.tatekae.state;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
