@@ -2,17 +2,12 @@ package io.tatekae.engine;
 
 import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
-import io.tatekae.testsupport.TestSwitch;
 import org.jpos.iso.ISOMsg;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 
 import static io.tatekae.engine.Scenario.assertApproved;
 import static io.tatekae.engine.Scenario.assertDeclined;
@@ -22,24 +17,7 @@ import static io.tatekae.engine.Scenario.stan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Policy checks 2 to 7 (card, status, account, expiry, CAV2, name) over real TCP: profile §7 rows. */
-class CardholderChecksScenarioTest {
-    @TempDir
-    static Path dir;
-    private static TestSwitch sw;
-    private static Scenario s;
-
-    @BeforeAll
-    static void start() {
-        sw = TestSwitch.start(dir);
-        s = new Scenario(sw);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        sw.close();
-    }
-
+class CardholderChecksScenarioTest extends OneSwitchPerClass {
     /** An approvable purchase for a PAN that is not a test card. */
     private static ISOMsg purchaseWithPan(String pan) {
         return Messages.purchase(pan, "3012", "TARO YAMADA", 1000, stan());

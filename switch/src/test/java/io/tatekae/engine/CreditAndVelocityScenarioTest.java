@@ -2,14 +2,9 @@ package io.tatekae.engine;
 
 import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
-import io.tatekae.testsupport.TestSwitch;
 import org.jpos.iso.ISOMsg;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -21,24 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Approvals and their holds, policy checks 14 (velocity) and 15 (credit). Each test uses its own account. */
-class CreditAndVelocityScenarioTest {
-    @TempDir
-    static Path dir;
-    private static TestSwitch sw;
-    private static Scenario s;
-
-    @BeforeAll
-    static void start() {
-        sw = TestSwitch.start(dir);
-        s = new Scenario(sw);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        sw.close();
-    }
-
+class CreditAndVelocityScenarioTest extends OneSwitchPerClass {
     @Test
     void approvalCarriesAuthCodeResultsAndTheCreditLeftAfterItsHold() throws Exception {
         TestCards card = TestCards.SPARE;

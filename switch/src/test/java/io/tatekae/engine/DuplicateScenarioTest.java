@@ -2,38 +2,16 @@ package io.tatekae.engine;
 
 import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
-import io.tatekae.testsupport.TestSwitch;
 import org.jpos.iso.ISOMsg;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static io.tatekae.engine.Scenario.assertDeclined;
 import static io.tatekae.engine.Scenario.purchase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Duplicate transmissions (profile §7): same DE 7 + 11 + 32 + MTI. */
-class DuplicateScenarioTest {
-    @TempDir
-    static Path dir;
-    private static TestSwitch sw;
-    private static Scenario s;
-
-    @BeforeAll
-    static void start() {
-        sw = TestSwitch.start(dir);
-        s = new Scenario(sw);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        sw.close();
-    }
-
+class DuplicateScenarioTest extends OneSwitchPerClass {
     @Test
     void sameContentGetsTheOriginalAnswerAndNoSecondHold() throws Exception {
         TestCards card = TestCards.SPARE;

@@ -2,16 +2,11 @@ package io.tatekae.engine;
 
 import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
-import io.tatekae.testsupport.TestSwitch;
 import org.jpos.iso.ISOMsg;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 
 import static io.tatekae.engine.Scenario.assertApproved;
 import static io.tatekae.engine.Scenario.assertDeclined;
@@ -20,25 +15,8 @@ import static io.tatekae.engine.Scenario.purchase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Policy checks 8 to 13 (type, entry mode, domestic only, merchants, subscriptions, 3-D Secure, amount). */
-class MerchantAndChannelScenarioTest {
+class MerchantAndChannelScenarioTest extends OneSwitchPerClass {
     private static final TestCards CARD = TestCards.TARO;
-
-    @TempDir
-    static Path dir;
-    private static TestSwitch sw;
-    private static Scenario s;
-
-    @BeforeAll
-    static void start() {
-        sw = TestSwitch.start(dir);
-        s = new Scenario(sw);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        sw.close();
-    }
 
     private static ISOMsg with(int de, String value) {
         return Messages.set(purchase(CARD, 1000), de, value);

@@ -2,14 +2,9 @@ package io.tatekae.engine;
 
 import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
-import io.tatekae.testsupport.TestSwitch;
 import org.jpos.iso.ISOMsg;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static io.tatekae.engine.Scenario.assertDeclined;
 import static io.tatekae.engine.Scenario.balanceInquiry;
@@ -19,24 +14,7 @@ import static io.tatekae.engine.Scenario.refund;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Refunds (DE 3 20) and balance inquiries (DE 3 30): no credit check, no hold. */
-class RefundAndBalanceScenarioTest {
-    @TempDir
-    static Path dir;
-    private static TestSwitch sw;
-    private static Scenario s;
-
-    @BeforeAll
-    static void start() {
-        sw = TestSwitch.start(dir);
-        s = new Scenario(sw);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-        sw.close();
-    }
-
+class RefundAndBalanceScenarioTest extends OneSwitchPerClass {
     @Test
     void refundApprovesWithoutCreditCheckAndPlacesNoHold() {
         TestCards card = TestCards.SMALL_CREDIT; // credit 10,000
