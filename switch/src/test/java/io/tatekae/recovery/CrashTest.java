@@ -4,6 +4,7 @@ import io.tatekae.ledger.LedgerConfig;
 import io.tatekae.testsupport.IsoTestClient;
 import io.tatekae.testsupport.Messages;
 import org.jpos.iso.ISOMsg;
+import io.tatekae.testsupport.PostgresCluster;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -44,9 +45,12 @@ class CrashTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
+    /** The ledger of a real deployment: PostgreSQL, started by the test. */
     @Test
     void everyApprovalSeenHasExactlyOneHoldAfterFiveKills() throws Exception {
-        crashRepeatedly(5, 1);
+        try (PostgresCluster pg = PostgresCluster.start15()) {
+            crashRepeatedly(5, 1, new LedgerConfig(pg.createDatabase("crash"), pg.user(), pg.password()));
+        }
     }
 
     /** On demand: {@code -Dtatekae.crash.kills=N} (default 50) with the long tests enabled. */
@@ -54,14 +58,29 @@ class CrashTest {
     @Tag("long")
     void everyApprovalSeenHasExactlyOneHoldAfterManyKills() throws Exception {
         int kills = Math.max(5, Integer.getInteger("tatekae.crash.kills", 50));
-        crashRepeatedly(kills, kills / 3);
+        try (PostgresCluster pg = PostgresCluster.start15()) {
+            crashRepeatedly(kills, kills / 3, new LedgerConfig(pg.createDatabase("crash"), pg.user(), pg.password()));
+        }
+    }
+
+    /**
+     * The embedded H2 ledger (the demo default), on demand: in about one run in ten a SIGKILL during a
+     * poster batch left H2 with the batch's hold row but without its transfer, account total and
+     * position, so the retried batch was refused ("hold already exists") and the ledger's open
+     * holds fell short of the switch's by that hold (docs/reliability.md). PostgreSQL does not do this.
+     */
+    @Test
+    @Tag("long")
+    void everyApprovalSeenHasExactlyOneHoldAfterFiveKillsOnH2() throws Exception {
+        crashRepeatedly(5, 1, null);
     }
 
     /**
      * {@code kills} SIGKILLs under load; after {@code startupKills} of them (not the first) the next
      * process is also killed while it starts, before or during journal replay, at a random moment.
      */
-    private void crashRepeatedly(int kills, int startupKills) throws Exception {
+    /** @param ledger the ledger database, or null for the default embedded H2 under the data folder */
+    private void crashRepeatedly(int kills, int startupKills, LedgerConfig ledger) throws Exception {
         long seed = Long.getLong("tatekae.crash.seed", System.nanoTime());
         System.out.println("CrashTest seed " + seed + " (-Dtatekae.crash.seed to repeat), kills " + kills);
         Random loadRandom = new Random(seed);
@@ -72,7 +91,7 @@ class CrashTest {
         Path data = dir.resolve("data");
         int port = SwitchProcess.freePort();
         int httpPort = SwitchProcess.freePort();
-        Path config = writeConfig(data, port, httpPort);
+        Path config = writeConfig(data, port, httpPort, ledger);
         Path log = dir.resolve("switch.log");
         System.out.println("CrashTest folder " + dir);
         CrashBook book = new CrashBook();
@@ -111,8 +130,8 @@ class CrashTest {
             assertTrue(reconcile.startsWith("200 ") && reconcile.contains(": 0 differences"), reconcile);
             sw.stop();
             LedgerConfig h2 = LedgerConfig.h2(data);
-            CrashLedgerCheck.verify(book, cards, new LedgerConfig(h2.jdbcUrl() + ";ACCESS_MODE_DATA=r", h2.user(), h2.password()),
-                    available);
+            CrashLedgerCheck.verify(book, cards, ledger != null ? ledger
+                    : new LedgerConfig(h2.jdbcUrl() + ";ACCESS_MODE_DATA=r", h2.user(), h2.password()), available);
         } finally {
             if (sw.isAlive()) {
                 sw.kill();
@@ -177,7 +196,7 @@ class CrashTest {
         }
     }
 
-    private Path writeConfig(Path data, int port, int httpPort) throws IOException {
+    private Path writeConfig(Path data, int port, int httpPort, LedgerConfig ledger) throws IOException {
         Path file = dir.resolve("switch.yaml");
         Files.writeString(file, String.join("\n",
                 "mode: test",
@@ -202,6 +221,8 @@ class CrashTest {
                 "  maxOpenHolds: 262144",
                 "journal:",
                 "  fsync: durable",
+                ledger == null ? "" : "ledger:\n  url: '" + ledger.jdbcUrl() + "'\n  user: " + ledger.user()
+                        + "\n  password: '" + ledger.password() + "'",
                 ""));
         return file;
     }
