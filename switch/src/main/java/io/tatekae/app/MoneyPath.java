@@ -76,7 +76,8 @@ final class MoneyPath implements AutoCloseable {
                 }
             }
         }
-        EngineSeed seed = recovery.finish(new EngineSeed(1, 0));
+        // Approval codes start at counter 1: counter 0 would be "000000", which some acquirers read as no code.
+        EngineSeed seed = recovery.finish(new EngineSeed(1, 1));
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.log(System.Logger.Level.INFO, () -> "journal replayed: " + upTo + " records, " + recovery.events()
                 + " hold events, in " + millis + " ms; next hold " + seed.nextHoldId());
