@@ -1,5 +1,6 @@
 package io.tatekae.engine;
 
+import io.tatekae.state.Luhn;
 import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
 import org.jpos.iso.ISOMsg;
@@ -25,7 +26,7 @@ class CardholderChecksScenarioTest extends OneSwitchPerClass {
 
     @Test
     void unknownCardWithAValidLuhnDigitIsDeclined14() {
-        String pan = withLuhnDigit("354099100000999");
+        String pan = Luhn.withCheckDigit("354099100000999");
         ISOMsg r = s.send(purchaseWithPan(pan));
         assertDeclined(r, "14", "1011");
     }
@@ -166,7 +167,7 @@ class CardholderChecksScenarioTest extends OneSwitchPerClass {
         ISOMsg cav2AndName = withTypedName(TestCards.TARO, "ICHIRO SUZUKI");
         assertDeclined(s.send(withWrongCav2(cav2AndName)), "N7", "1045");
         // Unknown card with everything else wrong too: the card (check 2).
-        ISOMsg unknown = withWrongCav2(purchaseWithPan(withLuhnDigit("354099100000999")));
+        ISOMsg unknown = withWrongCav2(purchaseWithPan(Luhn.withCheckDigit("354099100000999")));
         Messages.set(unknown, 18, "6540");
         assertDeclined(s.send(unknown), "14", "1011");
     }
@@ -185,20 +186,5 @@ class CardholderChecksScenarioTest extends OneSwitchPerClass {
             de48.append(Messages.tlv(tag.getKey(), v));
         }
         return Messages.set(m, 48, de48.toString());
-    }
-
-    static String withLuhnDigit(String body) {
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int d = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return body + (10 - sum % 10) % 10;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import static io.tatekae.engine.Scenario.assertDeclined;
 import static io.tatekae.engine.Scenario.de48;
-import static io.tatekae.engine.Scenario.de54;
+import static io.tatekae.testsupport.Messages.de54;
 import static io.tatekae.engine.Scenario.purchase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

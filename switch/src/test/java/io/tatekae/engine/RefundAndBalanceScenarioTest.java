@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.tatekae.engine.Scenario.assertDeclined;
 import static io.tatekae.engine.Scenario.balanceInquiry;
-import static io.tatekae.engine.Scenario.de54;
+import static io.tatekae.testsupport.Messages.de54;
 import static io.tatekae.engine.Scenario.purchase;
 import static io.tatekae.engine.Scenario.refund;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +40,7 @@ class RefundAndBalanceScenarioTest extends OneSwitchPerClass {
     @Test
     void refundOnAnUnknownCardIsDeclined14() {
         ISOMsg m = refund(TestCards.TARO, 1_000);
-        Messages.set(m, 2, CardholderChecksScenarioTest.withLuhnDigit("354099100000999"));
+        Messages.set(m, 2, io.tatekae.state.Luhn.withCheckDigit("354099100000999"));
         assertDeclined(s.send(m), "14", "1011");
     }
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 import static io.tatekae.engine.Scenario.assertDeclined;
 import static io.tatekae.engine.Scenario.de48;
-import static io.tatekae.engine.Scenario.de54;
+import static io.tatekae.testsupport.Messages.de54;
 import static io.tatekae.engine.Scenario.purchase;
 import static io.tatekae.engine.Scenario.stan;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.tatekae.testsupport.Messages.de54;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -116,18 +117,6 @@ final class Scenario implements AutoCloseable {
         return tags;
     }
 
-    /** DE 54's available credit (account type 00, amount type 02, JPY), signed. */
-    static long de54(ISOMsg r) {
-        String s = r.getString(54);
-        assertTrue(s != null && s.length() == 20, () -> "DE 54 " + s);
-        assertEquals("0002392", s.substring(0, 7), () -> "DE 54 " + s);
-        long amount = Long.parseLong(s.substring(8));
-        return switch (s.charAt(7)) {
-            case 'C' -> amount;
-            case 'D' -> -amount;
-            default -> throw new AssertionError("DE 54 sign " + s);
-        };
-    }
 
     static String merchantName(String name, String city, String country) {
         return String.format("%-25s%-13s%s", name, city, country);

@@ -65,12 +65,6 @@ final class CrashCards {
     }
 
     private static String pan(int n) {
-        String body = "354099" + String.format("%09d", 500_000_000 + n);
-        for (int check = 0; check <= 9; check++) {
-            if (Luhn.isValid(body + check)) {
-                return body + check;
-            }
-        }
-        throw new AssertionError("no Luhn digit for " + body);
+        return Luhn.withCheckDigit("354099" + String.format("%09d", 500_000_000 + n));
     }
 }

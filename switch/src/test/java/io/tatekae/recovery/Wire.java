@@ -7,6 +7,7 @@ import org.jpos.iso.ISOMsg;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.tatekae.testsupport.Messages.de54;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,18 +52,6 @@ final class Wire {
         return Messages.reversal("0400", original, stan(), null);
     }
 
-    /** DE 54's available credit (account type 00, amount type 02, JPY), signed. */
-    static long de54(ISOMsg r) {
-        String s = r.getString(54);
-        assertTrue(s != null && s.length() == 20, () -> "DE 54 " + s);
-        assertEquals("0002392", s.substring(0, 7), () -> "DE 54 " + s);
-        long amount = Long.parseLong(s.substring(8));
-        return switch (s.charAt(7)) {
-            case 'C' -> amount;
-            case 'D' -> -amount;
-            default -> throw new AssertionError("DE 54 sign " + s);
-        };
-    }
 
     static void assertApproved(ISOMsg r) {
         assertEquals("00", r.getString(39), () -> "expected approval, DE 48 " + r.getString(48));

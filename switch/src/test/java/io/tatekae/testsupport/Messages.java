@@ -99,6 +99,20 @@ public final class Messages {
         return m;
     }
 
+    /** DE 54's available credit (account type 00, amount type 02, JPY), signed; fails the test when malformed. */
+    public static long de54(ISOMsg r) {
+        String s = r.getString(54);
+        if (s == null || s.length() != 20 || !s.startsWith("0002392")) {
+            throw new AssertionError("DE 54 " + s);
+        }
+        long amount = Long.parseLong(s.substring(8));
+        return switch (s.charAt(7)) {
+            case 'C' -> amount;
+            case 'D' -> -amount;
+            default -> throw new AssertionError("DE 54 sign " + s);
+        };
+    }
+
     public static ISOMsg set(ISOMsg m, int de, String value) {
         try {
             if (de == 0) {

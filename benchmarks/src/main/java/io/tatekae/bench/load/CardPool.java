@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;
+import io.tatekae.state.Luhn;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -133,24 +134,6 @@ final class CardPool {
 
     /** A 16-digit Luhn-valid PAN: 6-digit prefix, 9-digit serial, check digit. */
     static String pan(String prefix, long serial) {
-        String body = prefix + String.format("%09d", serial);
-        return body + luhnDigit(body);
-    }
-
-    static int luhnDigit(String body) {
-        int sum = 0;
-        boolean twice = true;
-        for (int i = body.length() - 1; i >= 0; i--) {
-            int d = body.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return (10 - sum % 10) % 10;
+        return Luhn.withCheckDigit(prefix + String.format("%09d", serial));
     }
 }

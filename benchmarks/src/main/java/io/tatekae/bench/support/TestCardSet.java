@@ -4,6 +4,7 @@ import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;
 import io.tatekae.iso.IsoWriter;
 import io.tatekae.spec.ProfileSpec;
+import io.tatekae.state.Luhn;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -37,12 +38,12 @@ public final class TestCardSet {
     }
 
     public static String pan(int i) {
-        return withLuhn("3540992" + String.format("%08d", i));
+        return Luhn.withCheckDigit("3540992" + String.format("%08d", i));
     }
 
     /** A PAN that passes Luhn but is provisioned nowhere. */
     public static String unknownPan() {
-        return withLuhn("353999900000000");
+        return Luhn.withCheckDigit("353999900000000");
     }
 
     static String name(int i) {
@@ -118,20 +119,5 @@ public final class TestCardSet {
             b.append(tagValues[i]).append(String.format("%02d", tagValues[i + 1].length())).append(tagValues[i + 1]);
         }
         return b.toString();
-    }
-
-    private static String withLuhn(String body) {
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int d = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return body + (10 - sum % 10) % 10;
     }
 }
