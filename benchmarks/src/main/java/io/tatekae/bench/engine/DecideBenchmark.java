@@ -3,7 +3,7 @@ package io.tatekae.bench.engine;
 import io.tatekae.bench.support.DecodedRequest;
 import io.tatekae.bench.support.EngineFixture;
 import io.tatekae.bench.support.TestCardSet;
-import io.tatekae.bench.support.ThreadAllocation;
+import io.tatekae.bench.support.DecisionTally;
 import io.tatekae.bench.support.TxnKeys;
 import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.Decision;
@@ -65,8 +65,7 @@ public class DecideBenchmark {
         final Decision decision = new Decision();
         final TxnKeys keys = new TxnKeys();
         int next;
-        long decisions;
-        long unexpected;
+        final DecisionTally tally = new DecisionTally();
 
         void build(int cards, java.util.function.IntFunction<byte[]> frameOfCard) {
             fixture = new EngineFixture(CARDS, txnTableEntries);
@@ -88,31 +87,24 @@ public class DecideBenchmark {
             d.clear();
             fixture.engine.decide(r, d);
             fixture.engine.endOfBatch();
-            decisions++;
-            if (d.outcome != expected) {
-                unexpected++;
-            }
+            tally.count(d.outcome, expected);
             return d.outcome;
         }
 
-        final ThreadAllocation allocation = new ThreadAllocation();
-
         @Setup(Level.Iteration)
         public void startCounting() {
-            allocation.start(decisions);
+            tally.startIteration();
         }
 
         @TearDown(Level.Iteration)
         public void reportAllocation() {
-            allocation.report(getClass().getSimpleName(), decisions);
+            tally.endIteration(getClass().getSimpleName());
         }
 
         @TearDown(Level.Trial)
         public void check() {
             fixture.close();
-            if (unexpected > 0) {
-                throw new IllegalStateException(unexpected + " of " + decisions + " decisions had an unexpected outcome");
-            }
+            tally.check();
         }
     }
 

@@ -2,7 +2,7 @@ package io.tatekae.bench.pipeline;
 
 import io.tatekae.bench.support.EngineFixture;
 import io.tatekae.bench.support.TestCardSet;
-import io.tatekae.bench.support.ThreadAllocation;
+import io.tatekae.bench.support.DecisionTally;
 import io.tatekae.bench.support.TxnKeys;
 import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.Decision;
@@ -68,8 +68,7 @@ public class InProcessPathBenchmark {
         ResponseEncoder encoder;
         final TxnKeys keys = new TxnKeys();
         int next;
-        long decisions;
-        long unexpected;
+        final DecisionTally tally = new DecisionTally();
 
         void build(int count, java.util.function.IntFunction<byte[]> frameOfCard) {
             fixture = new EngineFixture(CARDS, txnTableEntries);
@@ -105,33 +104,26 @@ public class InProcessPathBenchmark {
             d.clear();
             fixture.engine.decide(request, d);
             fixture.engine.endOfBatch();
-            decisions++;
-            if (d.outcome != expected) {
-                unexpected++;
-            }
+            tally.count(d.outcome, expected);
             int n = encoder.encode(fields, d, out, 0);
             request.wipeCav2();
             return n;
         }
 
-        final ThreadAllocation allocation = new ThreadAllocation();
-
         @Setup(Level.Iteration)
         public void startCounting() {
-            allocation.start(decisions);
+            tally.startIteration();
         }
 
         @TearDown(Level.Iteration)
         public void reportAllocation() {
-            allocation.report(getClass().getSimpleName(), decisions);
+            tally.endIteration(getClass().getSimpleName());
         }
 
         @TearDown(Level.Trial)
         public void check() {
             fixture.close();
-            if (unexpected > 0) {
-                throw new IllegalStateException(unexpected + " of " + decisions + " decisions had an unexpected outcome");
-            }
+            tally.check();
         }
     }
 
