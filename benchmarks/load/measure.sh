@@ -3,7 +3,9 @@
 # rates and in capacity mode, journal fsync none and durable, with the echo and stock-jPOS baselines
 # (each in its own process) run in the same tester invocation for fsync none.
 # Usage: [SLO=p99=1ms] [CAPACITY_SLO=...] [CARDS=150000] benchmarks/load/measure.sh OUT_DIR [RATES] [SECONDS] [WARMUP]
-# The switch's GC log goes to OUT_DIR/gc-<fsync>.log.
+# The switch's GC log goes to OUT_DIR/gc-<fsync>.log. The perf configurations post the ledger from a
+# separate process (ledger.poster: external): scripts/poster is started next to the switch, its
+# output in OUT_DIR/poster-<fsync>.log.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="$(mkdir -p "$1" && cd "$1" && pwd)"
@@ -36,6 +38,9 @@ for fsync in none durable; do
     > "$out/switch-$fsync.log" 2>&1 & switch_pid=$!
   pids+=($switch_pid)
   wait_for "$out/switch-$fsync.log" "listening on" 300
+  scripts/poster --config "benchmarks/load/perf-$fsync.yaml" --data-dir "$out/data-$fsync" > "$out/poster-$fsync.log" 2>&1 &
+  poster_pid=$!
+  pids+=($poster_pid)
   first=0
   baselines=()
   [[ "$fsync" == none ]] && baselines=(--baseline-echo 127.0.0.1:9583 --baseline-jpos 127.0.0.1:9584)
@@ -57,4 +62,6 @@ for fsync in none durable; do
   "${cmd[@]}" > "$out/capacity-$fsync.txt" 2>&1 || true
   grep -A20 "=== Summary" "$out/capacity-$fsync.txt" || tail -5 "$out/capacity-$fsync.txt"
   kill "$switch_pid"; wait "$switch_pid" 2>/dev/null || true
+  kill "$poster_pid"; wait "$poster_pid" 2>/dev/null || true
+  tail -1 "$out/poster-$fsync.log"
 done

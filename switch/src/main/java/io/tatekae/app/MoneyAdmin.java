@@ -9,7 +9,6 @@ import io.tatekae.clearing.ClearingParser;
 import io.tatekae.clearing.ClearingSummary;
 import io.tatekae.engine.Postings;
 import io.tatekae.ledger.Ledger;
-import io.tatekae.ledger.LedgerPoster;
 import io.tatekae.pipeline.SwitchPipeline;
 import io.tatekae.state.AccountState;
 import io.tatekae.state.PanHasher;
@@ -21,6 +20,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * The admin commands that change what accounts owe: clearing files, payments, and the points
@@ -38,17 +38,17 @@ final class MoneyAdmin {
     private final Postings postings;
     private final ClearingApplier clearing;
     private final Ledger ledger;
-    private final LedgerPoster poster;
+    private final LongSupplier ledgerLag;
     private final InstantSource clock;
 
     MoneyAdmin(SwitchPipeline pipeline, StateStore store, PanHasher hasher, Postings postings, Ledger ledger,
-               LedgerPoster poster, InstantSource clock) {
+               LongSupplier ledgerLag, InstantSource clock) {
         this.pipeline = pipeline;
         this.store = store;
         this.postings = postings;
         this.clearing = new ClearingApplier(store, hasher, postings);
         this.ledger = ledger;
-        this.poster = poster;
+        this.ledgerLag = ledgerLag;
         this.clock = clock;
     }
 
@@ -129,12 +129,12 @@ final class MoneyAdmin {
         }
         return CompletableFuture.supplyAsync(() -> {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (poster.lag() > 0 && System.nanoTime() < deadline) {
+            while (ledgerLag.getAsLong() > 0 && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(10_000_000);
             }
             long points = ledger.pointsBalance(account, clock.millis());
             return new AdminRoutes.Reply(200, "application/json",
-                    "{\"account\":\"" + account + "\",\"points\":" + points + ",\"ledgerLag\":" + poster.lag() + "}\n");
+                    "{\"account\":\"" + account + "\",\"points\":" + points + ",\"ledgerLag\":" + ledgerLag.getAsLong() + "}\n");
         });
     }
 

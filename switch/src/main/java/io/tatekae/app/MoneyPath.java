@@ -9,14 +9,18 @@ import io.tatekae.journal.JournalConfig;
 import io.tatekae.journal.JournalMoneyLog;
 import io.tatekae.journal.JournalReader;
 import io.tatekae.journal.JournalWriter;
+import io.tatekae.journal.SequenceMark;
 import io.tatekae.ledger.JdbcLedger;
 import io.tatekae.ledger.LedgerConfig;
 import io.tatekae.ledger.LedgerPoster;
 import io.tatekae.ledger.LedgerPosterConfig;
+import io.tatekae.ledger.PosterLock;
 
 /**
  * The record of truth: the local journal the decision thread appends to, its replay into the engine
- * at start, and the poster that carries it to the ledger database in the background.
+ * at start, and the poster that carries it to the ledger database in the background — in this
+ * process ({@code ledger.poster: in-process}) or in {@code scripts/poster}'s ({@code external}), which
+ * follows the journal through {@code committed.mark} and reports through {@code posted.mark}.
  */
 final class MoneyPath implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MoneyPath.class.getName());
@@ -26,7 +30,10 @@ final class MoneyPath implements AutoCloseable {
     private final JournalWriter writer;
     private final JournalMoneyLog moneyLog;
     private final JdbcLedger ledger;
+    /** Null when the poster runs in another process. */
     private final LedgerPoster poster;
+    private final PosterLock posterLock;
+    private final SequenceMark postedMark;
 
     MoneyPath(SwitchConfig config) {
         JournalConfig journal = new JournalConfig(config.data().journalDir(), config.journal().segmentBytes(),
@@ -36,19 +43,35 @@ final class MoneyPath implements AutoCloseable {
                     case BATCH -> FsyncPolicy.BATCH_MS;
                     case NONE -> FsyncPolicy.NONE;
                 }, BATCH_FSYNC_INTERVAL_MS);
+        // Before the journal opens: a second poster on this journal is refused before anything is touched.
+        posterLock = config.ledger().externalPoster() ? null : PosterLock.acquire(config.data().journalDir());
         writer = JournalWriter.open(journal);
+        writer.publishPostableTo(SequenceMark.openForWriting(config.data().journalDir().resolve(SequenceMark.COMMITTED)));
         moneyLog = new JournalMoneyLog(writer);
         ledger = JdbcLedger.openLazily(new LedgerConfig(config.ledger().url(), config.ledger().user(), config.ledger().password()));
-        poster = new LedgerPoster(config.data().journalDir(), writer::committedSequence, ledger,
-                LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize()));
+        // The posted mark exists for either kind of poster, so a reader never waits for the other to create it.
+        postedMark = SequenceMark.openForWriting(config.data().journalDir().resolve(SequenceMark.POSTED));
+        if (config.ledger().externalPoster()) {
+            poster = null;
+        } else {
+            poster = new LedgerPoster(config.data().journalDir(), writer::postableSequence, ledger,
+                    LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())).publishingPostedTo(postedMark);
+        }
     }
 
     JournalMoneyLog moneyLog() {
         return moneyLog;
     }
 
+    /** The poster of this process, or null when {@code scripts/poster} posts. */
     LedgerPoster poster() {
         return poster;
+    }
+
+    /** Committed journal records not yet in the ledger, whichever process posts them. */
+    long ledgerLag() {
+        long posted = poster != null ? Math.max(0, poster.lastPostedSequence()) : postedMark.read();
+        return Math.max(0, writer.committedSequence() - posted);
     }
 
     JdbcLedger ledger() {
@@ -85,13 +108,21 @@ final class MoneyPath implements AutoCloseable {
     }
 
     void startPoster() {
-        poster.start();
+        if (poster != null) {
+            poster.start();
+        } else {
+            LOG.log(System.Logger.Level.INFO, () -> "ledger poster: external (scripts/poster); " + ledgerLag()
+                    + " journal records not yet in the ledger");
+        }
     }
 
-    /** Posts what is committed, then closes the journal and the ledger connection. */
+    /** Posts what is committed (in-process poster), then closes the journal and the ledger connection. */
     @Override
     public void close() {
-        poster.close();
+        if (poster != null) {
+            poster.close();
+            posterLock.close();
+        }
         writer.close();
         ledger.close();
     }

@@ -73,9 +73,9 @@ public final class SwitchApp implements AutoCloseable {
                 : null;
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors(),
                 recorder == null ? io.tatekae.net.FrameTap.NONE : recorder);
-        moneyAdmin = new MoneyAdmin(pipeline, store, hasher, postings, money.ledger(), money.poster(), clock);
+        moneyAdmin = new MoneyAdmin(pipeline, store, hasher, postings, money.ledger(), money::ledgerLag, clock);
         metrics = new SwitchMetrics(netStats, pipeline);
-        metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money.poster(), p -> p.lag());
+        metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money, MoneyPath::ledgerLag);
         if (recorder != null) {
             metrics.gauge("tatekae_recorder_dropped", "Messages the traffic recorder dropped (queue full)", recorder,
                     io.tatekae.recorder.FrameRecorder::dropped);
@@ -106,10 +106,10 @@ public final class SwitchApp implements AutoCloseable {
      */
     public CompletableFuture<String> reconcile(java.time.Duration waitForLedger) {
         long deadline = System.nanoTime() + waitForLedger.toNanos();
-        while (money.poster().lag() > 0 && System.nanoTime() < deadline) {
+        while (money.ledgerLag() > 0 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
-        long lag = money.poster().lag();
+        long lag = money.ledgerLag();
         return pipeline.onDecisionThread(() -> (lag > 0 ? "warning: the ledger is " + lag + " records behind\n" : "")
                 + Reconciler.describe(Reconciler.compare(store, money.ledger()), store.accountCount()));
     }
@@ -212,7 +212,12 @@ public final class SwitchApp implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "tatekae switch stopped");
     }
 
-    /** The journal-to-ledger poster (lag, counters) and the ledger, for reconciliation and tests. */
+    /** Committed journal records not yet in the ledger, whichever process posts them. */
+    public long ledgerLag() {
+        return money.ledgerLag();
+    }
+
+    /** The journal-to-ledger poster of this process (lag, counters), for tests; null when {@code ledger.poster} is external. */
     public io.tatekae.ledger.LedgerPoster poster() {
         return money.poster();
     }

@@ -187,7 +187,12 @@ public final class ConfigLoader {
         String filePassword = s.secret("password", "a password");
         String envPassword = env.get(ENV_LEDGER_PASSWORD);
         String password = envPassword != null ? envPassword : filePassword == null ? "" : filePassword;
-        int batchSize = s.number("batchSize", 500, 1, 100_000);
-        return new LedgerConfig(url, user, password, batchSize);
+        int batchSize = s.number("batchSize", 500, 1, 10_000);
+        boolean external = s.choice("poster", "in-process", LedgerConfig.POSTER_NAMES).equals("external");
+        if (external && url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+            s.problem("poster", "external needs a ledger two processes can open: PostgreSQL, or an H2 URL with"
+                    + " ;AUTO_SERVER=TRUE (the switch reads the ledger for reconcile and points while scripts/poster writes it)");
+        }
+        return new LedgerConfig(url, user, password, batchSize, external);
     }
 }

@@ -40,6 +40,7 @@ public final class JournalMoneyLog implements MoneyLog {
     @Override
     public boolean commit() {
         if (!pending && !failing) {
+            writer.forceIfDue(); // an idle batch-fsync journal still becomes durable, and postable
             return true;
         }
         if (appendFailed) {

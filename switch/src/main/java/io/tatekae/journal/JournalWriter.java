@@ -32,6 +32,7 @@ public final class JournalWriter implements AutoCloseable {
     private volatile long durableSequence;
     private long lastForceNanos;
     private boolean failed;
+    private SequenceMark postableMark;
 
     private JournalWriter(JournalConfig config, JournalRecovery.State state) throws IOException {
         this.config = config;
@@ -98,7 +99,48 @@ public final class JournalWriter implements AutoCloseable {
         committedSegmentFirst = segmentFirst;
         committedSegmentRecords = segmentWritten;
         committedSequence = last;
+        publishPostable();
         return last;
+    }
+
+    /**
+     * Under {@link FsyncPolicy#BATCH_MS}: forces records committed since the last force once the interval
+     * has passed, so an idle journal still becomes durable (and postable). Call it periodically from the
+     * writing thread; a failure leaves them unforced and is retried on the next call.
+     */
+    public void forceIfDue() {
+        if (failed || config.fsyncPolicy() != FsyncPolicy.BATCH_MS || durableSequence == committedSequence || !shouldForce()) {
+            return;
+        }
+        try {
+            channel.force(false);
+            lastForceNanos = System.nanoTime();
+            durableSequence = committedSequence;
+            publishPostable();
+        } catch (IOException e) {
+            lastForceNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * The last sequence a ledger poster may post: one that a crash of this machine cannot take back.
+     * Under {@link FsyncPolicy#BATCH_MS} that is the last forced one; under {@code DURABLE} every commit
+     * is forced; under {@code NONE} (tests and benchmarks) nothing ever is, so it is the committed one.
+     */
+    public long postableSequence() {
+        return config.fsyncPolicy() == FsyncPolicy.BATCH_MS ? durableSequence : committedSequence;
+    }
+
+    /** Publishes {@link #postableSequence()} to {@code mark} now and after every commit (for a poster in another process). */
+    public void publishPostableTo(SequenceMark mark) {
+        postableMark = mark;
+        publishPostable();
+    }
+
+    private void publishPostable() {
+        if (postableMark != null) {
+            postableMark.publish(postableSequence());
+        }
     }
 
     /** Last sequence written by a successful commit; safe to read from any thread. */
@@ -127,6 +169,7 @@ public final class JournalWriter implements AutoCloseable {
             if (!failed && config.fsyncPolicy() != FsyncPolicy.NONE) {
                 channel.force(false);
                 durableSequence = committedSequence;
+                publishPostable();
             }
             channel.close();
         } catch (IOException e) {

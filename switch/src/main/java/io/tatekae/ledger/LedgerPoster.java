@@ -2,6 +2,7 @@ package io.tatekae.ledger;
 
 import io.tatekae.journal.JournalException;
 import io.tatekae.journal.JournalReader;
+import io.tatekae.journal.SequenceMark;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -12,6 +13,8 @@ import java.util.function.LongSupplier;
  * database only grows the lag. The ledger stores the last posted sequence with each batch, so after a
  * restart posting resumes exactly there. Failures are retried with capped exponential backoff, keeping
  * the same batch, so nothing is lost or applied twice. {@link #close()} drains what was committed.
+ * It reads only the journal files and the database, so it runs in the switch's process or in its own
+ * ({@code scripts/poster}); the caller holds the journal's {@link PosterLock}.
  */
 public final class LedgerPoster implements AutoCloseable {
     private final Path journalDirectory;
@@ -22,6 +25,7 @@ public final class LedgerPoster implements AutoCloseable {
     private final Thread thread;
     private JournalReader reader;
     private long backoffNanos;
+    private SequenceMark postedMark;
 
     private volatile boolean stopping;
     private volatile long drainTarget;
@@ -40,6 +44,15 @@ public final class LedgerPoster implements AutoCloseable {
         this.config = config;
         this.batch = new LedgerBatch(config.maxBatch());
         this.thread = Thread.ofPlatform().name("ledger-poster").daemon(true).unstarted(this::run);
+    }
+
+    /** Also publishes the ledger's position to {@code mark} (for a switch whose poster runs in another process). */
+    public LedgerPoster publishingPostedTo(SequenceMark mark) {
+        if (thread.isAlive()) {
+            throw new IllegalStateException("ledger poster: set the posted mark before start");
+        }
+        this.postedMark = mark;
+        return this;
     }
 
     public LedgerPoster start() {
@@ -134,6 +147,7 @@ public final class LedgerPoster implements AutoCloseable {
         try {
             if (reader == null) {
                 lastPosted = ledger.lastPostedSequence();
+                publishPosted();
                 reader = JournalReader.open(journalDirectory, lastPosted + 1);
             }
             if (batch.isEmpty()) {
@@ -145,6 +159,7 @@ public final class LedgerPoster implements AutoCloseable {
             ApplyResult result = ledger.apply(batch);
             batch.clear();
             lastPosted = result.lastSequence();
+            publishPosted();
             postedRecords += result.applied();
             rejectedRecords += result.rejected();
             skippedRecords += result.skipped();
@@ -156,6 +171,12 @@ public final class LedgerPoster implements AutoCloseable {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             backOff();
             return true;
+        }
+    }
+
+    private void publishPosted() {
+        if (postedMark != null) {
+            postedMark.publish(Math.max(0, lastPosted));
         }
     }
 

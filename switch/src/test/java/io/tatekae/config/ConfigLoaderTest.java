@@ -241,4 +241,16 @@ class ConfigLoaderTest {
                 Map.of(ConfigLoader.ENV_LEDGER_PASSWORD, "from-env")).ledger();
         assertEquals("from-env", fromEnv.password());
     }
+
+    @Test
+    void anExternalPosterNeedsALedgerTwoProcessesCanOpen() throws IOException {
+        assertFalse(load("ledger:\n  url: jdbc:h2:file:/tmp/x/ledger\n").ledger().externalPoster(), "in-process by default");
+        assertEquals(List.of(file() + ": ledger.poster: external needs a ledger two processes can open: PostgreSQL, or an H2 URL"
+                        + " with ;AUTO_SERVER=TRUE (the switch reads the ledger for reconcile and points while scripts/poster writes it) (line 3)"),
+                problems("ledger:\n  url: jdbc:h2:file:/tmp/x/ledger\n  poster: external\n"));
+        assertTrue(load("ledger:\n  url: jdbc:h2:file:/tmp/x/ledger;AUTO_SERVER=TRUE\n  poster: external\n").ledger().externalPoster());
+        assertTrue(load("ledger:\n  url: jdbc:postgresql://db:5432/tatekae\n  poster: external\n").ledger().externalPoster());
+        assertEquals(List.of(file() + ": ledger.poster: \"separate\" is not allowed (allowed: in-process | external) (line 2)"),
+                problems("ledger:\n  poster: separate\n"));
+    }
 }

@@ -1,0 +1,129 @@
+package io.tatekae.recovery;
+
+import io.tatekae.ledger.LedgerConfig;
+import io.tatekae.testsupport.IsoTestClient;
+import io.tatekae.testsupport.PostgresCluster;
+import io.tatekae.testsupport.TestSwitch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code ledger.poster: external}: the switch only journals, and {@code scripts/poster}'s main class,
+ * as its own operating-system process, carries the journal into PostgreSQL. The ledger ends up exactly
+ * as with the in-process poster (every hold, every account), the switch's lag metric follows the other
+ * process, a second poster on the same journal is refused, and SIGTERM stops the poster after it has
+ * posted what was committed.
+ */
+class ExternalPosterTest {
+    private static final int ACCOUNTS = 100;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPosterInItsOwnProcessCarriesTheJournalIntoTheLedgerAndOnlyOneMayRun() throws Exception {
+        CrashCards cards = new CrashCards(ACCOUNTS);
+        Path cardsFile = dir.resolve("cards.jsonl");
+        cards.write(cardsFile);
+        CrashBook book = new CrashBook();
+        try (PostgresCluster pg = PostgresCluster.start15()) {
+            String url = pg.createDatabase("external");
+            LedgerConfig ledgerConfig = new LedgerConfig(url, pg.user(), pg.password());
+            String yaml = "ledger:\n  url: " + url + "\n  user: " + pg.user() + "\n  password: \"" + pg.password() + "\"\n"
+                    + "  poster: external\npolicy:\n  velocityMaxApprovals: 32\n";
+            Path posterConfig = Files.writeString(dir.resolve("poster.yaml"), "mode: test\n" + yaml);
+            Path data = dir.resolve("data");
+            try (TestSwitch sw = TestSwitch.builder(data).cardsFile(cardsFile).yaml(yaml).start()) {
+                assertNull(sw.app().poster(), "no poster thread in the switch");
+                try (PipelinedLoad load = new PipelinedLoad(sw.connectSignedOn(), book)) {
+                    Thread sender = Thread.ofPlatform().name("external-poster-sender").start(() -> load.run(cards, new Random(11), 1));
+                    Thread.sleep(1_500);
+                    assertTrue(ledgerLag(sw) > 0, "journaled with no poster running: the ledger is behind");
+
+                    Process poster = startPoster(posterConfig, data, dir.resolve("poster.log"));
+                    Thread.sleep(2_000);
+                    load.stop();
+                    sender.join();
+                    assertTrue(load.drain(30_000), "every request answered");
+
+                    Process second = startPoster(posterConfig, data, dir.resolve("second.log"));
+                    assertTrue(second.waitFor(60, TimeUnit.SECONDS), "a second poster exits");
+                    assertEquals(1, second.exitValue(), log(dir.resolve("second.log")));
+                    assertTrue(log(dir.resolve("second.log")).contains("another poster already posts this journal"),
+                            log(dir.resolve("second.log")));
+
+                    String report = sw.app().reconcile(Duration.ofSeconds(60)).get();
+                    assertTrue(report.contains(": 0 differences") && !report.contains("warning"), report + "\n" + log(dir.resolve("poster.log")));
+                    assertEquals(0, ledgerLag(sw), "the switch sees the other process's progress");
+                    assertTrue(book.purchases().stream().anyMatch(CrashBook.Purchase::approved), "some approvals");
+
+                    poster.destroy(); // SIGTERM
+                    assertTrue(poster.waitFor(60, TimeUnit.SECONDS), "the poster stops on SIGTERM");
+                    int exit = poster.exitValue();
+                    assertTrue(exit == 0 || exit == 143, "exit " + exit + "\n" + log(dir.resolve("poster.log")));
+                    assertTrue(log(dir.resolve("poster.log")).contains("(stopped)"), log(dir.resolve("poster.log")));
+                }
+                CrashLedgerCheck.verify(book, cards, ledgerConfig, availablePerAccount(sw, cards));
+            }
+        }
+    }
+
+    private static long ledgerLag(TestSwitch sw) {
+        return sw.app().ledgerLag();
+    }
+
+    private static Process startPoster(Path config, Path data, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags());
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.tatekae.app.PosterMain");
+        command.addAll(List.of("--config", config.toString(), "--data-dir", data.toString(), "--status-seconds", "1"));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static List<String> jvmFlags() throws IOException {
+        Path file = Path.of(System.getProperty("tatekae.repo.dir", "."), "config", "jvm.properties");
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        }
+        return Arrays.stream(p.getProperty("tatekae.jvm.flags").trim().split("\\s+")).toList();
+    }
+
+    private static String log(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no log)";
+    }
+
+    private static Map<String, Long> availablePerAccount(TestSwitch sw, CrashCards cards) {
+        Map<String, Long> available = new LinkedHashMap<>();
+        try (IsoTestClient c = sw.connectSignedOn()) {
+            for (String account : cards.accounts()) {
+                CrashCards.Card card = cards.cardOf(account);
+                available.put(account, Wire.available(c, card.pan(), CrashCards.EXPIRY, CrashCards.NAME, Wire.stan()));
+            }
+        }
+        return available;
+    }
+}
