@@ -212,6 +212,11 @@ public final class SwitchApp implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "tatekae switch stopped");
     }
 
+    /** The last journal record committed. */
+    public long committedSequence() {
+        return money.committedSequence();
+    }
+
     /** Committed journal records not yet in the ledger, whichever process posts them. */
     public long ledgerLag() {
         return money.ledgerLag();

@@ -236,7 +236,7 @@ public final class JdbcLedger implements Ledger {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+        return DriverManager.getConnection(config.driverUrl(), config.user(), config.password());
     }
 
     private LedgerUnavailableException dropWriter(String what, SQLException cause) {

@@ -25,6 +25,20 @@ public record LedgerConfig(String jdbcUrl, String user, String password) {
         return new LedgerConfig("jdbc:h2:file:" + file, "sa", "");
     }
 
+    /**
+     * The URL given to the driver. H2 closes its databases in a JVM shutdown hook of its own, which
+     * would pull the database away from a poster still draining in ours; the ledger closes its
+     * connections itself, so for H2 that hook is turned off unless the URL says otherwise. H2 refuses
+     * that together with AUTO_SERVER; there the poster's retry reopens the database and finishes.
+     */
+    public String driverUrl() {
+        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        if (dialect() == LedgerDialect.H2 && !upper.contains("DB_CLOSE_ON_EXIT") && !upper.contains("AUTO_SERVER=TRUE")) {
+            return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return jdbcUrl;
+    }
+
     public LedgerDialect dialect() {
         return LedgerDialect.of(jdbcUrl);
     }

@@ -168,10 +168,23 @@ public final class LedgerPoster implements AutoCloseable {
             return true;
         } catch (LedgerException | JournalException e) {
             failures++;
-            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            lastError = describe(e);
             backOff();
             return true;
         }
+    }
+
+    /** The failure and its root cause (the driver's words: why the database refused), on one line. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (root != e) {
+            text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return text.replace('\n', ' ');
     }
 
     private void publishPosted() {
