@@ -14,7 +14,11 @@ public final class Main {
     private Main() {
     }
 
+    /** Netty's system property: set it (e.g. {@code -Dio.netty.leakDetection.level=paranoid}) to track buffers. */
+    static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
+
     public static void main(String[] args) throws Exception {
+        disableBufferLeakTrackingUnlessAsked();
         CommandLine.Options options;
         try {
             options = CommandLine.parse(args);
@@ -41,6 +45,18 @@ public final class Main {
             return;
         }
         run(config, options);
+    }
+
+    /**
+     * Netty samples one buffer in 128 for leak tracking by default, recording a stack trace (a
+     * Throwable) each time the buffer is touched: thousands per second under load on the I/O and
+     * decision threads (JFR). The switch's buffer handling is checked by the tests, which run with
+     * Netty's default; a running switch tracks only when the property asks for it.
+     */
+    static void disableBufferLeakTrackingUnlessAsked() {
+        if (System.getProperty(LEAK_DETECTION_PROPERTY) == null) {
+            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        }
     }
 
     private static void run(SwitchConfig config, CommandLine.Options options) throws Exception {
