@@ -1,6 +1,7 @@
 package io.tatekae.recovery;
 
 import io.tatekae.state.Luhn;
+import io.tatekae.testsupport.IsoTestClient;
 import io.tatekae.testsupport.Messages;
 import org.jpos.iso.ISOMsg;
 
@@ -8,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Enough cards for a crash run that velocity (at most 32 approvals per card a day) does not turn the
@@ -66,5 +69,17 @@ final class CrashCards {
 
     private static String pan(int n) {
         return Luhn.withCheckDigit("354099" + String.format("%09d", 500_000_000 + n));
+    }
+
+    /** Each account's available credit as the switch answers a balance inquiry on {@code client}, which this closes. */
+    Map<String, Long> availablePerAccount(IsoTestClient client) {
+        Map<String, Long> available = new LinkedHashMap<>();
+        try (IsoTestClient c = client) {
+            for (String account : accounts()) {
+                Card card = cardOf(account);
+                available.put(account, Wire.available(c, card.pan(), EXPIRY, NAME, Wire.stan()));
+            }
+        }
+        return available;
     }
 }

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -125,7 +124,7 @@ class CrashTest {
                 assertNull(load.readerFailure(), () -> "client reader failed: " + load.readerFailure());
             }
             assertDuplicatesReplayTheirApproval(sw, book, loadRandom);
-            Map<String, Long> available = availablePerAccount(sw, cards);
+            Map<String, Long> available = cards.availablePerAccount(sw.connectSignedOn());
             String reconcile = reconcileOverHttp(httpPort);
             assertTrue(reconcile.startsWith("200 ") && reconcile.contains(": 0 differences"), reconcile);
             sw.stop();
@@ -175,17 +174,6 @@ class CrashTest {
                 assertEquals(p.de38, again.getString(38), () -> "duplicate of approval RRN " + p.rrn() + ": DE 38");
             }
         }
-    }
-
-    private static Map<String, Long> availablePerAccount(SwitchProcess sw, CrashCards cards) {
-        Map<String, Long> available = new LinkedHashMap<>();
-        try (IsoTestClient c = sw.connectSignedOn()) {
-            for (String account : cards.accounts()) {
-                CrashCards.Card card = cards.cardOf(account);
-                available.put(account, Wire.available(c, card.pan(), CrashCards.EXPIRY, CrashCards.NAME, Wire.stan()));
-            }
-        }
-        return available;
     }
 
     private static String reconcileOverHttp(int httpPort) throws IOException, InterruptedException {

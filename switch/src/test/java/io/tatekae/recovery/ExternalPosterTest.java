@@ -1,24 +1,17 @@
 package io.tatekae.recovery;
 
 import io.tatekae.ledger.LedgerConfig;
-import io.tatekae.testsupport.IsoTestClient;
 import io.tatekae.testsupport.PostgresCluster;
 import io.tatekae.testsupport.TestSwitch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -82,7 +75,7 @@ class ExternalPosterTest {
                     assertTrue(exit == 0 || exit == 143, "exit " + exit + "\n" + log(dir.resolve("poster.log")));
                     assertTrue(log(dir.resolve("poster.log")).contains("(stopped)"), log(dir.resolve("poster.log")));
                 }
-                CrashLedgerCheck.verify(book, cards, ledgerConfig, availablePerAccount(sw, cards));
+                CrashLedgerCheck.verify(book, cards, ledgerConfig, cards.availablePerAccount(sw.connectSignedOn()));
             }
         }
     }
@@ -137,38 +130,12 @@ class ExternalPosterTest {
     }
 
     private static Process startPoster(Path config, Path data, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags());
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.tatekae.app.PosterMain");
+        List<String> command = SwitchProcess.javaCommand("io.tatekae.app.PosterMain");
         command.addAll(List.of("--config", config.toString(), "--data-dir", data.toString(), "--status-seconds", "1"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static List<String> jvmFlags() throws IOException {
-        Path file = Path.of(System.getProperty("tatekae.repo.dir", "."), "config", "jvm.properties");
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        }
-        return Arrays.stream(p.getProperty("tatekae.jvm.flags").trim().split("\\s+")).toList();
-    }
-
     private static String log(Path file) throws IOException {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(no log)";
-    }
-
-    private static Map<String, Long> availablePerAccount(TestSwitch sw, CrashCards cards) {
-        Map<String, Long> available = new LinkedHashMap<>();
-        try (IsoTestClient c = sw.connectSignedOn()) {
-            for (String account : cards.accounts()) {
-                CrashCards.Card card = cards.cardOf(account);
-                available.put(account, Wire.available(c, card.pan(), CrashCards.EXPIRY, CrashCards.NAME, Wire.stan()));
-            }
-        }
-        return available;
     }
 }

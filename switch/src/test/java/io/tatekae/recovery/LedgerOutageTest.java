@@ -2,7 +2,6 @@ package io.tatekae.recovery;
 
 import io.tatekae.ledger.LedgerConfig;
 import io.tatekae.ledger.LedgerPoster;
-import io.tatekae.testsupport.IsoTestClient;
 import io.tatekae.testsupport.PostgresCluster;
 import io.tatekae.testsupport.TestSwitch;
 import org.junit.jupiter.api.Test;
@@ -10,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
@@ -73,24 +70,13 @@ class LedgerOutageTest {
                 assertTrue(report.contains(": 0 differences") && !report.contains("warning"), report);
                 assertEquals(0, poster.rejectedRecords(), "records the ledger refused");
                 assertTrue(book.purchases().stream().allMatch(CrashBook.Purchase::answered), "no kill here: all answered");
-                CrashLedgerCheck.verify(book, cards, ledgerConfig, availablePerAccount(sw, cards));
+                CrashLedgerCheck.verify(book, cards, ledgerConfig, cards.availablePerAccount(sw.connectSignedOn()));
             }
         }
     }
 
     private static long approvals(CrashBook book) {
         return book.purchases().stream().filter(CrashBook.Purchase::approved).count();
-    }
-
-    private static Map<String, Long> availablePerAccount(TestSwitch sw, CrashCards cards) {
-        Map<String, Long> available = new LinkedHashMap<>();
-        try (IsoTestClient c = sw.connectSignedOn()) {
-            for (String account : cards.accounts()) {
-                CrashCards.Card card = cards.cardOf(account);
-                available.put(account, Wire.available(c, card.pan(), CrashCards.EXPIRY, CrashCards.NAME, Wire.stan()));
-            }
-        }
-        return available;
     }
 
     private static void await(String what, long timeoutMillis, BooleanSupplier condition) {

@@ -46,13 +46,7 @@ final class SwitchProcess {
 
     /** Starts the process and returns at once (to kill it while it starts: replay, recovery, binding). */
     static SwitchProcess launch(Path config, Path cardsOrNull, int port, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags());
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.tatekae.app.Main");
+        List<String> command = javaCommand("io.tatekae.app.Main");
         command.add("--config");
         command.add(config.toString());
         if (cardsOrNull != null) {
@@ -62,6 +56,18 @@ final class SwitchProcess {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new SwitchProcess(p, log, port);
+    }
+
+    /** This JVM's java and classpath with the project's JVM flags and a small heap, running {@code mainClass}. */
+    static List<String> javaCommand(String mainClass) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags());
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        return command;
     }
 
     static int freePort() throws IOException {
