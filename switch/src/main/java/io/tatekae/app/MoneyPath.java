@@ -116,14 +116,17 @@ final class MoneyPath implements AutoCloseable {
         }
     }
 
-    /** Posts what is committed (in-process poster), then closes the journal and the ledger connection. */
+    /**
+     * Closes the journal (which forces it, so under {@code fsync: batch} its last records become
+     * postable too), then lets the in-process poster post what is committed, then closes the ledger.
+     */
     @Override
     public void close() {
+        writer.close();
         if (poster != null) {
             poster.close();
             posterLock.close();
         }
-        writer.close();
         ledger.close();
     }
 }

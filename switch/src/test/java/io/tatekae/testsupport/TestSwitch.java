@@ -173,12 +173,13 @@ public final class TestSwitch implements AutoCloseable {
             boolean hasServer = yaml.indexOf("server:") >= 0;
             boolean hasHolds = yaml.indexOf("holds:") >= 0;
             boolean hasPipeline = yaml.indexOf("pipeline:") >= 0;
+            boolean hasJournal = yaml.indexOf("journal:") >= 0;
             return "mode: test\n"
                     + (hasServer ? "" : "server:\n  host: 127.0.0.1\n")
                     + "state:\n  maxCards: 1000\n  maxAccounts: 1000\n"
                     + (hasHolds ? "" : "holds:\n  lifetimeDays: 7\n  maxOpenHolds: 65536\n")
                     + (hasPipeline ? "" : "pipeline:\n  ringSize: 1024\n  waitStrategy: blocking\n  maxBatch: 128\n")
-                    + "journal:\n  fsync: none\n";
+                    + (hasJournal ? "" : "journal:\n  fsync: none\n");
         }
     }
 }
