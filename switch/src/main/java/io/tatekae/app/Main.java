@@ -68,6 +68,8 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            // java.util.logging resets its handlers in a shutdown hook of its own, so the logger may be gone by now.
+            System.out.println("tatekae stopped (every request read was answered; journal closed)");
             stopped.countDown();
         }, "tatekae-shutdown"));
         app.start();

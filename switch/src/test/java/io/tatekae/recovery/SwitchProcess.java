@@ -91,6 +91,9 @@ final class SwitchProcess {
             process.destroyForcibly();
             throw new AssertionError("the switch did not stop on SIGTERM within " + STOP_TIMEOUT_SECONDS + " s\n" + logTail());
         }
+        if (!logTail().contains("tatekae stopped")) {
+            throw new AssertionError("the switch stopped on SIGTERM without saying so\n" + logTail());
+        }
     }
 
     boolean isAlive() {
