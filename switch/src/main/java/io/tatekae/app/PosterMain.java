@@ -127,7 +127,7 @@ public final class PosterMain {
         long last = poster.lastPostedSequence();
         String error = poster.lastError();
         return "poster: posted up to " + last + ", committed " + committed.read() + ", lag "
-                + Math.max(0, committed.read() - Math.max(0, last)) + ", records " + poster.postedRecords()
+                + Math.max(0, poster.lag()) + ", records " + poster.postedRecords()
                 + " (rejected " + poster.rejectedRecords() + ", skipped " + poster.skippedRecords() + "), failures "
                 + poster.failures() + (error == null ? "" : ", last error: " + error);
     }

@@ -189,7 +189,7 @@ public final class ConfigLoader {
         String password = envPassword != null ? envPassword : filePassword == null ? "" : filePassword;
         int batchSize = s.number("batchSize", 500, 1, 10_000);
         boolean external = s.choice("poster", "in-process", LedgerConfig.POSTER_NAMES).equals("external");
-        if (external && url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+        if (external && url.startsWith("jdbc:h2:") && !io.tatekae.ledger.LedgerDialect.isH2AutoServer(url)) {
             s.problem("poster", "external needs a ledger two processes can open: PostgreSQL, or an H2 URL with"
                     + " ;AUTO_SERVER=TRUE (the switch reads the ledger for reconcile and points while scripts/poster writes it)");
         }

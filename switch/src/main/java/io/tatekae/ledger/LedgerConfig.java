@@ -32,8 +32,8 @@ public record LedgerConfig(String jdbcUrl, String user, String password) {
      * that together with AUTO_SERVER; there the poster's retry reopens the database and finishes.
      */
     public String driverUrl() {
-        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
-        if (dialect() == LedgerDialect.H2 && !upper.contains("DB_CLOSE_ON_EXIT") && !upper.contains("AUTO_SERVER=TRUE")) {
+        if (dialect() == LedgerDialect.H2 && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+                && !LedgerDialect.isH2AutoServer(jdbcUrl)) {
             return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         return jdbcUrl;

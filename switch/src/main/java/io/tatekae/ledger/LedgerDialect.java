@@ -16,6 +16,14 @@ public enum LedgerDialect {
         return fileSuffix;
     }
 
+    /**
+     * True for an H2 URL with {@code AUTO_SERVER=TRUE}: the first process to open the file serves it to
+     * the others, so a switch and an external poster can share it.
+     */
+    public static boolean isH2AutoServer(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") && jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
+    }
+
     public static LedgerDialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             return H2;
