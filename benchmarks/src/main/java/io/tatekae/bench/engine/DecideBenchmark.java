@@ -3,7 +3,7 @@ package io.tatekae.bench.engine;
 import io.tatekae.bench.support.DecodedRequest;
 import io.tatekae.bench.support.EngineFixture;
 import io.tatekae.bench.support.TestCardSet;
-import io.tatekae.bench.support.DecisionTally;
+import io.tatekae.bench.support.DecisionState;
 import io.tatekae.bench.support.TxnKeys;
 import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.Decision;
@@ -22,7 +22,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -56,16 +55,14 @@ public class DecideBenchmark {
 
     /** Shared by the states: engine, requests decoded once, key source and outcome tally. */
     @State(Scope.Thread)
-    public abstract static class Base {
+    public abstract static class Base extends DecisionState {
         /** The transaction table's size: the configuration's default, or smaller to see its cache cost. */
         @Param({"1000000"})
         int txnTableEntries;
-        EngineFixture fixture;
         DecodedRequest[] requests;
         final Decision decision = new Decision();
         final TxnKeys keys = new TxnKeys();
         int next;
-        final DecisionTally tally = new DecisionTally();
 
         void build(int cards, java.util.function.IntFunction<byte[]> frameOfCard) {
             fixture = new EngineFixture(CARDS, txnTableEntries);
@@ -91,21 +88,6 @@ public class DecideBenchmark {
             return d.outcome;
         }
 
-        @Setup(Level.Iteration)
-        public void startCounting() {
-            tally.startIteration();
-        }
-
-        @TearDown(Level.Iteration)
-        public void reportAllocation() {
-            tally.endIteration(getClass().getSimpleName());
-        }
-
-        @TearDown(Level.Trial)
-        public void check() {
-            fixture.close();
-            tally.check();
-        }
     }
 
     @State(Scope.Thread)

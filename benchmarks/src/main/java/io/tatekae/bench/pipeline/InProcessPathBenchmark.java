@@ -2,7 +2,7 @@ package io.tatekae.bench.pipeline;
 
 import io.tatekae.bench.support.EngineFixture;
 import io.tatekae.bench.support.TestCardSet;
-import io.tatekae.bench.support.DecisionTally;
+import io.tatekae.bench.support.DecisionState;
 import io.tatekae.bench.support.TxnKeys;
 import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.Decision;
@@ -25,7 +25,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -50,11 +49,10 @@ public class InProcessPathBenchmark {
     static final long AMOUNT = 1_000;
 
     @State(Scope.Thread)
-    public abstract static class Base {
+    public abstract static class Base extends DecisionState {
         /** The transaction table's size: the configuration's default, or smaller to see its cache cost. */
         @Param({"1000000"})
         int txnTableEntries;
-        EngineFixture fixture;
         byte[][] frames;
         int de7Offset;
         int de11Offset;
@@ -68,7 +66,6 @@ public class InProcessPathBenchmark {
         ResponseEncoder encoder;
         final TxnKeys keys = new TxnKeys();
         int next;
-        final DecisionTally tally = new DecisionTally();
 
         void build(int count, java.util.function.IntFunction<byte[]> frameOfCard) {
             fixture = new EngineFixture(CARDS, txnTableEntries);
@@ -110,21 +107,6 @@ public class InProcessPathBenchmark {
             return n;
         }
 
-        @Setup(Level.Iteration)
-        public void startCounting() {
-            tally.startIteration();
-        }
-
-        @TearDown(Level.Iteration)
-        public void reportAllocation() {
-            tally.endIteration(getClass().getSimpleName());
-        }
-
-        @TearDown(Level.Trial)
-        public void check() {
-            fixture.close();
-            tally.check();
-        }
     }
 
     @State(Scope.Thread)
