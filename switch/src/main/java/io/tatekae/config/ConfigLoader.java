@@ -56,8 +56,8 @@ public final class ConfigLoader {
         DataConfig data = data(top.section("data"), overrides, problems);
         YamlSection stateSection = top.section("state");
         StateConfig state = new StateConfig(
-                stateSection.number("maxCards", 100_000, 1, MAX_COUNT),
-                stateSection.number("maxAccounts", 100_000, 1, MAX_COUNT));
+                stateSection.number("maxCards", 1_000_000, 1, MAX_COUNT),
+                stateSection.number("maxAccounts", 1_000_000, 1, MAX_COUNT));
         KeysConfig keys = KeysReader.read(top.section("keys"), mode, env, problems);
         PolicyConfig policy = PolicyReader.read(top.section("policy"));
         YamlSection holdsSection = top.section("holds");
