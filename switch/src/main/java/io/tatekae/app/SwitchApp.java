@@ -18,6 +18,7 @@ import io.tatekae.net.NetStats;
 import io.tatekae.pipeline.SwitchPipeline;
 import io.tatekae.spec.ProfileSpec;
 import io.tatekae.state.ChronicleStateStore;
+import io.tatekae.state.LiveState;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.provision.ProvisioningReport;
 
@@ -37,7 +38,7 @@ public final class SwitchApp implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SwitchApp.class.getName());
 
     private final SwitchConfig config;
-    private final ChronicleStateStore store;
+    private final LiveState store;
     private final PanHasher hasher;
     private final NetStats netStats = new NetStats();
     private final SwitchPipeline pipeline;
@@ -53,10 +54,11 @@ public final class SwitchApp implements AutoCloseable {
     private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
         this.config = config;
         Files.createDirectories(config.data().dir());
-        store = new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts());
+        PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
+        store = new LiveState(new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts()),
+                config.state().maxCards(), config.state().maxAccounts(), policy.velocityMaxApprovals());
         hasher = new PanHasher(config.keys().panHashKey());
         Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
-        PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
         money = new MoneyPath(config);
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
         EngineRecovery recovery = new EngineRecovery(store, txns, policy, clock.millis());
@@ -185,7 +187,7 @@ public final class SwitchApp implements AutoCloseable {
         return pipeline;
     }
 
-    public ChronicleStateStore store() {
+    public LiveState store() {
         return store;
     }
 
