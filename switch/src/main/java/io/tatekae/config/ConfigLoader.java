@@ -119,6 +119,8 @@ public final class ConfigLoader {
     }
 
     private static PipelineConfig pipeline(YamlSection s) {
+        ThreadingMode threading = ThreadingMode.fromConfigName(
+                s.choice("threading", "run-to-completion", ThreadingMode.NAMES));
         int ringSize = s.number("ringSize", 4096, 64, 1 << 20);
         if (Integer.bitCount(ringSize) != 1) {
             s.problem("ringSize", ringSize + " is not a power of two (allowed: 64, 128, ... 1048576)");
@@ -130,7 +132,7 @@ public final class ConfigLoader {
         if (maxBatch > ringSize) {
             s.problem("maxBatch", maxBatch + " is larger than " + s.pathOf("ringSize") + " (" + ringSize + ")");
         }
-        return new PipelineConfig(ringSize, wait, maxBatch);
+        return new PipelineConfig(threading, ringSize, wait, maxBatch);
     }
 
     private static DataConfig data(YamlSection s, Overrides overrides, Problems problems) {
