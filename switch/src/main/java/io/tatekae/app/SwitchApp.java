@@ -57,6 +57,7 @@ public final class SwitchApp implements AutoCloseable {
 
     private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
         this.config = config;
+        HeapBudget.check(config, Runtime.getRuntime().maxMemory());
         Files.createDirectories(config.data().dir());
         PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
         store = new LiveState(new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts()),
