@@ -66,10 +66,10 @@ public final class SwitchApp implements AutoCloseable {
                 config.state().maxCards(), config.state().maxAccounts(), policy.velocityMaxApprovals());
         hasher = new PanHasher(config.keys().panHashKey());
         Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
-        money = new MoneyPath(config, journalFiles);
+        money = new MoneyPath(config, journalFiles, clock);
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
         EngineRecovery recovery = new EngineRecovery(store, txns, policy, clock.millis());
-        EngineSeed seed = money.replay(recovery);
+        EngineSeed seed = money.replay(recovery, store.accounts(), config.data().snapshotDir());
         AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2, policy, clock,
                 moneyLogDecorator.apply(money.moneyLog()),
                 txns, seed, config.pipeline().maxBatch());
@@ -247,6 +247,16 @@ public final class SwitchApp implements AutoCloseable {
     /** The journal-to-ledger poster of this process (lag, counters), for tests; null when {@code ledger.poster} is external. */
     public io.tatekae.ledger.LedgerPoster poster() {
         return money.poster();
+    }
+
+    /** The first journal record this start replayed: 1, or the one after the snapshot it started from. */
+    public long replayedFrom() {
+        return money.replayedFrom();
+    }
+
+    /** The snapshot writer of this process (tests); null when the poster runs in another process. */
+    public io.tatekae.snapshot.Snapshotter snapshotter() {
+        return money.snapshotter();
     }
 
     public io.tatekae.ledger.Ledger ledger() {

@@ -66,7 +66,7 @@ public final class ConfigLoader {
         HoldsConfig holds = new HoldsConfig(
                 holdsSection.number("lifetimeDays", 7, 1, 60),
                 holdsSection.number("maxOpenHolds", 1_000_000, 1, MAX_OPEN_HOLDS));
-        JournalConfig journal = journal(top.section("journal"), mode);
+        JournalConfig journal = journal(top.section("journal"), mode, data);
         LedgerConfig ledger = ledger(top.section("ledger"), data, env);
         RecorderConfig recorder = recorder(top.section("recorder"), mode, data);
         top.rejectUnknownKeys();
@@ -150,14 +150,26 @@ public final class ConfigLoader {
         }
     }
 
-    private static JournalConfig journal(YamlSection s, Mode mode) {
+    private static JournalConfig journal(YamlSection s, Mode mode, DataConfig data) {
         FsyncMode fsync = FsyncMode.fromConfigName(s.choice("fsync", "durable", FsyncMode.NAMES));
         if (fsync == FsyncMode.NONE && mode == Mode.PRODUCTION) {
             s.problem("fsync", "none is refused in production mode: a crash could lose approved holds"
                     + " (use durable or batch)");
         }
         long segmentBytes = s.number("segmentBytes", 64L << 20, 1L << 20, 1L << 30);
-        return new JournalConfig(fsync, segmentBytes);
+        String retention = s.choice("retention", "delete", JournalConfig.RETENTIONS);
+        String archive = s.text("archiveDir", DATA_DIR_PLACEHOLDER + "/journal-archive");
+        Path archiveDir;
+        try {
+            archiveDir = Path.of(archive.replace(DATA_DIR_PLACEHOLDER, data.dir().toString())).toAbsolutePath().normalize();
+        } catch (InvalidPathException invalid) {
+            s.problem("archiveDir", "not a valid folder name: " + invalid.getReason());
+            archiveDir = data.dir().resolve("journal-archive");
+        }
+        long everyRecords = s.number("snapshotEveryRecords", 1_000_000L, 1_000L, 1_000_000_000L);
+        int everyMinutes = s.number("snapshotEveryMinutes", 10, 1, 1_440);
+        int kept = s.number("snapshotsKept", 3, 1, 100);
+        return new JournalConfig(fsync, segmentBytes, retention, archiveDir, everyRecords, everyMinutes, kept);
     }
 
     private static RecorderConfig recorder(YamlSection s, Mode mode, DataConfig data) {

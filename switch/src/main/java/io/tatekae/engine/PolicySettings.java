@@ -26,6 +26,11 @@ public final class PolicySettings {
         return velocityMaxApprovals;
     }
     final long velocityWindowMillis;
+
+    /** Check 14's rolling window. */
+    public long velocityWindowMillis() {
+        return velocityWindowMillis;
+    }
     final int homeCountryNumeric;
     final int homeCountryAlpha;
     final int currency;

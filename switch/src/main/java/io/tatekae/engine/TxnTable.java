@@ -233,6 +233,74 @@ public final class TxnTable {
         liveHead(parked, PARKED_POSITION);
     }
 
+    /** The fields {@link #exportEntries} writes per entry: the key through the match key (not the FIFO positions). */
+    private static final int EXPORTED_FIELDS = MATCH_KEY + 1;
+
+    /**
+     * Writes every entry oldest first — the parked holds, then the rest in insertion order — as the
+     * count, then per entry whether it is parked and its fields. {@link #importEntries} rebuilds the
+     * same table from it.
+     */
+    public void exportEntries(LongSink out) {
+        dropStaleHeads();
+        out.put(size);
+        int written = exportFifo(parked, PARKED_POSITION, true, out) + exportFifo(recent, RECENT_POSITION, false, out);
+        if (written != size) {
+            throw new IllegalStateException("transaction table: " + size + " entries but " + written + " in its age FIFOs");
+        }
+    }
+
+    private int exportFifo(KeyFifo fifo, int positionField, boolean isParked, LongSink out) {
+        int written = 0;
+        for (long p = fifo.headPosition(); p < fifo.tailPosition(); p++) {
+            int slot = find(fifo.a(p), fifo.b(p));
+            if (slot < 0 || slots[(slot << SHIFT) + positionField] != p) {
+                continue;
+            }
+            int i = slot << SHIFT;
+            out.put(isParked ? 1 : 0);
+            for (int f = 0; f < EXPORTED_FIELDS; f++) {
+                out.put(slots[i + f]);
+            }
+            written++;
+        }
+        return written;
+    }
+
+    /** Rebuilds entries {@link #exportEntries} wrote, into an empty table with room for them. */
+    public void importEntries(LongSource in) {
+        if (size != 0) {
+            throw new IllegalStateException("transaction table: import into a table that holds " + size + " entries");
+        }
+        long count = in.next();
+        if (count < 0 || count > maxEntries) {
+            throw new IllegalStateException("snapshot holds " + count + " remembered requests, more than holds.maxOpenHolds ("
+                    + maxEntries + "); raise it and restart");
+        }
+        for (long n = 0; n < count; n++) {
+            boolean isParked = in.next() == 1;
+            long a = in.next();
+            long b = in.next();
+            long meta = in.next();
+            int slot = insert(a, b, (byte) meta, 0);
+            int i = slot << SHIFT;
+            slots[i + META] = meta;
+            for (int f = AUTH_COUNTER; f < EXPORTED_FIELDS; f++) {
+                slots[i + f] = in.next();
+            }
+            slots[i + PARKED_POSITION] = -1;
+            slots[i + UNPARKED_FROM] = -1;
+            if (isParked) {
+                recent.truncate(recent.tailPosition() - 1); // it was added as the newest: park it instead
+                slots[i + RECENT_POSITION] = -1;
+                park(slot);
+            }
+            if (slots[i + MATCH_KEY] != 0 && (byte) meta == HOLD_OPEN) {
+                matches.put(slots[i + MATCH_KEY], a, b);
+            }
+        }
+    }
+
     private void park(int slot) {
         if (parked.isFull()) {
             makeFifoRoom(parked, PARKED_POSITION);

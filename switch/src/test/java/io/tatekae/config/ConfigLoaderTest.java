@@ -58,7 +58,8 @@ class ConfigLoaderTest {
         assertEquals(Path.of("data").toAbsolutePath(), config.data().dir());
         assertEquals(KeysConfig.DEMO, config.keys());
         assertEquals(new HoldsConfig(7, 1_000_000), config.holds());
-        assertEquals(new JournalConfig(FsyncMode.DURABLE, 67_108_864L), config.journal());
+        assertEquals(new JournalConfig(FsyncMode.DURABLE, 67_108_864L, "delete", Path.of("data/journal-archive").toAbsolutePath(),
+                1_000_000L, 10, 3), config.journal());
         assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath() + "/ledger/ledger", config.ledger().url());
         assertEquals(500, config.ledger().batchSize());
         PolicyConfig policy = config.policy();

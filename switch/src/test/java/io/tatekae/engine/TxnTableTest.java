@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,32 @@ class TxnTableTest {
             assertTrue(table.size() <= maxEntries);
         }
         checkAll(table, model, states);
+        TxnTable copy = exportAndImport(table, maxEntries);
+        checkAll(copy, model, states);
+        assertEquals(table.oldest() < 0 ? -1 : table.createdMillis(table.oldest()),
+                copy.oldest() < 0 ? -1 : copy.createdMillis(copy.oldest()), "the same oldest entry after a snapshot");
+        while (table.oldest() >= 0) { // both forget in the same order
+            assertEquals(table.keyA(table.oldest()), copy.keyA(copy.oldest()));
+            table.remove(table.oldest());
+            table.popOldest();
+            copy.remove(copy.oldest());
+            copy.popOldest();
+        }
+        assertEquals(0, copy.size());
+    }
+
+    /** Through a snapshot: what exportEntries writes, importEntries reads into a new table. */
+    private static TxnTable exportAndImport(TxnTable table, int maxEntries) {
+        List<Long> longs = new ArrayList<>();
+        table.exportEntries(longs::add);
+        TxnTable copy = new TxnTable(maxEntries);
+        Iterator<Long> in = longs.iterator();
+        copy.importEntries(in::next);
+        assertFalse(in.hasNext(), "import read everything export wrote");
+        assertEquals(table.size(), copy.size());
+        assertEquals(table.openHolds(), copy.openHolds());
+        assertEquals(table.matchCount(), copy.matchCount());
+        return copy;
     }
 
     @Test

@@ -60,8 +60,8 @@ public final class RecoveryTime {
                 }
                 TxnTable txns = new TxnTable(holds + holds / 8);
                 PolicySettings policy = PolicySettings.builder().build();
-                EngineRecovery recovery = new EngineRecovery(new LiveState(store, accounts, accounts, policy.velocityMaxApprovals()),
-                        txns, policy, now);
+                LiveState live = new LiveState(store, accounts, accounts, policy.velocityMaxApprovals());
+                EngineRecovery recovery = new EngineRecovery(live, txns, policy, now);
                 HoldEvent event = new HoldEvent();
                 try (JournalReader reader = JournalReader.open(journal.directory(), 1)) {
                     while (reader.nextSequence() <= upTo && reader.poll(r -> {
@@ -72,7 +72,7 @@ public final class RecoveryTime {
                         // replaying
                     }
                 }
-                EngineSeed seed = recovery.finish(new EngineSeed(1, 0));
+                EngineSeed seed = recovery.finish(new EngineSeed(1, 0), live.accounts());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("recovered %,d open holds (%,d journal records, %,d MiB) over %,d accounts in %.2f s"
                                 + " = %,.0f records/s; next hold id %d; table %,d entries%n",
