@@ -5,8 +5,8 @@ import java.util.BitSet;
 
 /**
  * The decision thread's in-memory copy of what an authorization reads and writes of an account, by
- * its dense index: credit limit, outstanding, open holds, status and plan in one cache line, and the
- * id for the journal. Money changes are made here only (the journal is their record; {@link #dirty}
+ * its dense index: credit limit, outstanding, open holds, status, plan and the id (for the journal),
+ * all in one cache line. Money changes are made here only (the journal is their record; {@link #dirty}
  * tells which accounts differ from the state files). Grows by doubling (provisioning only); nothing is
  * allocated on the request path. Single-threaded except {@link #size}.
  */
@@ -18,18 +18,18 @@ public final class AccountTable {
     private static final int OPEN_HOLDS = 2;
     /** status | plan << 8 | id length << 16 */
     private static final int META = 3;
+    /** The id's 16 ASCII bytes, little endian, in two longs. */
+    private static final int ID = 4;
     private static final int INITIAL = 1 << 10;
 
     private final int maxAccounts;
     private long[] fields = new long[INITIAL << SHIFT];
-    private byte[] ids = new byte[INITIAL * AccountState.ID_CAPACITY];
     private final BitSet dirty;
     private volatile int size;
 
     public AccountTable(int maxAccounts) {
-        if (maxAccounts < 1 || maxAccounts > Integer.MAX_VALUE / AccountState.ID_CAPACITY) {
-            throw new IllegalArgumentException("max accounts must be 1.." + Integer.MAX_VALUE / AccountState.ID_CAPACITY
-                    + ", was " + maxAccounts);
+        if (maxAccounts < 1 || maxAccounts > Integer.MAX_VALUE >> SHIFT) {
+            throw new IllegalArgumentException("max accounts must be 1.." + (Integer.MAX_VALUE >> SHIFT) + ", was " + maxAccounts);
         }
         this.maxAccounts = maxAccounts;
         this.dirty = new BitSet(maxAccounts); // sized now: setting a bit never allocates on the request path
@@ -58,9 +58,8 @@ public final class AccountTable {
         fields[i + OUTSTANDING] = a.outstanding();
         fields[i + OPEN_HOLDS] = a.openHolds();
         fields[i + META] = (a.status().code() & 0xFFL) | ((a.plan().code() & 0xFFL) << 8) | ((long) a.id().length() << 16);
-        int id = index * AccountState.ID_CAPACITY;
-        Arrays.fill(ids, id, id + AccountState.ID_CAPACITY, (byte) 0);
-        System.arraycopy(a.id().array(), 0, ids, id, a.id().length());
+        fields[i + ID] = packId(a.id().array(), 0);
+        fields[i + ID + 1] = packId(a.id().array(), Long.BYTES);
         dirty.clear(index);
     }
 
@@ -69,7 +68,6 @@ public final class AccountTable {
             int capacity = (int) Math.min(maxAccounts, 2L * fields.length >>> SHIFT);
             capacity = Math.max(capacity, accounts);
             fields = Arrays.copyOf(fields, capacity << SHIFT);
-            ids = Arrays.copyOf(ids, capacity * AccountState.ID_CAPACITY);
         }
     }
 
@@ -111,9 +109,20 @@ public final class AccountTable {
 
     /** Copies the account id into {@code to}; returns its length. */
     public int copyId(int index, byte[] to) {
-        int length = Math.min(to.length, (int) ((fields[(index << SHIFT) + META] >>> 16) & 0xFF));
-        System.arraycopy(ids, index * AccountState.ID_CAPACITY, to, 0, length);
+        int i = index << SHIFT;
+        int length = Math.min(to.length, (int) ((fields[i + META] >>> 16) & 0xFF));
+        for (int b = 0; b < length; b++) {
+            to[b] = (byte) (fields[i + ID + (b >>> 3)] >>> ((b & 7) << 3));
+        }
         return length;
+    }
+
+    private static long packId(byte[] id, int from) {
+        long packed = 0;
+        for (int b = 0; b < Long.BYTES; b++) {
+            packed |= (id[from + b] & 0xFFL) << (b << 3);
+        }
+        return packed;
     }
 
     /** Accounts whose money changed here since they were last put (to be written back to the state files). */

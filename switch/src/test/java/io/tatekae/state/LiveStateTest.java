@@ -126,6 +126,22 @@ class LiveStateTest {
         }
     }
 
+    @Test
+    void accountIdsComeBackByteForByteForTheJournal() {
+        AccountTable accounts = new AccountTable(10);
+        String[] ids = {"A1", "A0000001", "ABCDEFGHIJKLMNOP"};
+        for (int i = 0; i < ids.length; i++) {
+            AccountState a = account(ids[i], 50_000);
+            a.index(i);
+            accounts.put(a);
+        }
+        for (int i = 0; i < ids.length; i++) {
+            byte[] to = new byte[16];
+            int n = accounts.copyId(i, to);
+            assertEquals(ids[i], new String(to, 0, n, StandardCharsets.US_ASCII));
+        }
+    }
+
     private static String pan(int i) {
         return Luhn.withCheckDigit(String.format("354099%09d", i));
     }
