@@ -1,5 +1,6 @@
 package io.tatekae.app;
 
+import io.tatekae.config.PosterMode;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.engine.EngineRecovery;
 import io.tatekae.engine.EngineSeed;
@@ -18,9 +19,11 @@ import io.tatekae.ledger.PosterLock;
 
 /**
  * The record of truth: the local journal the decision thread appends to, its replay into the engine
- * at start, and the poster that carries it to the ledger database in the background — in this
- * process ({@code ledger.poster: in-process}) or in {@code scripts/poster}'s ({@code external}), which
- * follows the journal through {@code committed.mark} and reports through {@code posted.mark}.
+ * at start, and the poster that carries it to the ledger database in the background — in a child
+ * process the switch supervises ({@code ledger.poster: child}, the default), in this process
+ * ({@code in-process}) or in {@code scripts/poster}'s ({@code external}). A poster in another process
+ * follows the journal through {@code committed.mark} and reports through {@code posted.mark}; it is
+ * then the ledger's single writer, and this process only reads the ledger.
  */
 final class MoneyPath implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MoneyPath.class.getName());
@@ -32,6 +35,8 @@ final class MoneyPath implements AutoCloseable {
     private final JdbcLedger ledger;
     /** Null when the poster runs in another process. */
     private final LedgerPoster poster;
+    /** Non-null for {@code ledger.poster: child}. */
+    private final PosterSupervisor child;
     private final PosterLock posterLock;
     private final SequenceMark postedMark;
 
@@ -44,19 +49,18 @@ final class MoneyPath implements AutoCloseable {
                     case NONE -> FsyncPolicy.NONE;
                 }, BATCH_FSYNC_INTERVAL_MS);
         // Before the journal opens: a second poster on this journal is refused before anything is touched.
-        posterLock = config.ledger().externalPoster() ? null : PosterLock.acquire(config.data().journalDir());
+        boolean inProcess = config.ledger().poster() == PosterMode.IN_PROCESS;
+        child = config.ledger().poster() == PosterMode.CHILD ? new PosterSupervisor(config) : null;
+        posterLock = inProcess ? PosterLock.acquire(config.data().journalDir()) : null;
         writer = JournalWriter.open(journal);
         writer.publishPostableTo(SequenceMark.openForWriting(config.data().journalDir().resolve(SequenceMark.COMMITTED)));
         moneyLog = new JournalMoneyLog(writer);
-        ledger = JdbcLedger.openLazily(new LedgerConfig(config.ledger().url(), config.ledger().user(), config.ledger().password()));
+        LedgerConfig ledgerConfig = new LedgerConfig(config.ledger().url(), config.ledger().user(), config.ledger().password());
+        ledger = inProcess ? JdbcLedger.openLazily(ledgerConfig) : JdbcLedger.readOnly(ledgerConfig);
         // The posted mark exists for either kind of poster, so a reader never waits for the other to create it.
         postedMark = SequenceMark.openForWriting(config.data().journalDir().resolve(SequenceMark.POSTED));
-        if (config.ledger().externalPoster()) {
-            poster = null;
-        } else {
-            poster = new LedgerPoster(config.data().journalDir(), writer::postableSequence, ledger,
-                    LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())).publishingPostedTo(postedMark);
-        }
+        poster = !inProcess ? null : new LedgerPoster(config.data().journalDir(), writer::postableSequence, ledger,
+                LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())).publishingPostedTo(postedMark);
     }
 
     JournalMoneyLog moneyLog() {
@@ -107,9 +111,16 @@ final class MoneyPath implements AutoCloseable {
         return seed;
     }
 
+    /** The supervisor of the child poster, or null unless {@code ledger.poster: child}. */
+    PosterSupervisor child() {
+        return child;
+    }
+
     void startPoster() {
         if (poster != null) {
             poster.start();
+        } else if (child != null) {
+            child.start();
         } else {
             LOG.log(System.Logger.Level.INFO, () -> "ledger poster: external (scripts/poster); " + ledgerLag()
                     + " journal records not yet in the ledger");
@@ -118,7 +129,7 @@ final class MoneyPath implements AutoCloseable {
 
     /**
      * Closes the journal (which forces it, so under {@code fsync: batch} its last records become
-     * postable too), then lets the in-process poster post what is committed, then closes the ledger.
+     * postable too), then lets the poster (in-process or child) post what is committed, then closes the ledger.
      */
     @Override
     public void close() {
@@ -126,6 +137,9 @@ final class MoneyPath implements AutoCloseable {
         if (poster != null) {
             poster.close();
             posterLock.close();
+        }
+        if (child != null) {
+            child.close();
         }
         ledger.close();
     }

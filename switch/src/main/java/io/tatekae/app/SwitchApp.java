@@ -80,6 +80,10 @@ public final class SwitchApp implements AutoCloseable {
             metrics.gauge("tatekae_recorder_dropped", "Messages the traffic recorder dropped (queue full)", recorder,
                     io.tatekae.recorder.FrameRecorder::dropped);
         }
+        if (money.child() != null) {
+            metrics.gauge("tatekae_ledger_poster_restarts", "Times the child poster process died and was started again",
+                    money.child(), PosterSupervisor::restarts);
+        }
         metrics.gauge("tatekae_open_holds", "Holds open now, over every account", txns, TxnTable::openHolds);
         metrics.gauge("tatekae_journal_committed_sequence", "Last committed journal record", money, MoneyPath::committedSequence);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -222,7 +226,12 @@ public final class SwitchApp implements AutoCloseable {
         return money.ledgerLag();
     }
 
-    /** The journal-to-ledger poster of this process (lag, counters), for tests; null when {@code ledger.poster} is external. */
+    /** The child poster's process id, or -1 (none running, or {@code ledger.poster} is not child). */
+    public long posterChildPid() {
+        return money.child() == null ? -1 : money.child().pid();
+    }
+
+    /** The journal-to-ledger poster of this process (lag, counters), for tests; null unless {@code ledger.poster} is in-process. */
     public io.tatekae.ledger.LedgerPoster poster() {
         return money.poster();
     }

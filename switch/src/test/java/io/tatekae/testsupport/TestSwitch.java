@@ -138,8 +138,10 @@ public final class TestSwitch implements AutoCloseable {
 
         public TestSwitch start() {
             try {
-                String text = baseYaml() + yaml;
-                SwitchConfig config = ConfigLoader.parse(text, "test configuration",
+                // A file, as in production: a child poster (ledger.poster: child) reads the same one.
+                Files.createDirectories(dataDir);
+                Path file = Files.writeString(dataDir.resolve("test-switch.yaml"), withPoster(baseYaml() + yaml));
+                SwitchConfig config = ConfigLoader.load(file,
                         Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(httpPort), Map.of());
                 SwitchApp app = SwitchApp.open(config, clock, moneyLog);
                 Path cards = cardsFile;
@@ -167,6 +169,15 @@ public final class TestSwitch implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** The poster runs in the test's JVM (its counters are asserted) unless the test says otherwise. */
+        private static String withPoster(String text) {
+            if (text.contains("poster:")) {
+                return text;
+            }
+            return text.contains("\nledger:\n") ? text.replace("\nledger:\n", "\nledger:\n  poster: in-process\n")
+                    : text + "ledger:\n  poster: in-process\n";
         }
 
         private String baseYaml() {
