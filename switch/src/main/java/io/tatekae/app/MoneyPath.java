@@ -1,5 +1,6 @@
 package io.tatekae.app;
 
+import io.tatekae.admin.AdminRoutes;
 import io.tatekae.config.PosterMode;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.engine.EngineRecovery;
@@ -15,7 +16,16 @@ import io.tatekae.ledger.JdbcLedger;
 import io.tatekae.ledger.LedgerConfig;
 import io.tatekae.ledger.LedgerPoster;
 import io.tatekae.ledger.LedgerPosterConfig;
+import io.tatekae.ledger.LedgerException;
 import io.tatekae.ledger.PosterLock;
+import io.tatekae.ledger.TotalsDifference;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The record of truth: the local journal the decision thread appends to, its replay into the engine
@@ -29,6 +39,8 @@ final class MoneyPath implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MoneyPath.class.getName());
     private static final int REPLAY_BATCH = 4096;
     private static final long BATCH_FSYNC_INTERVAL_MS = 10;
+    private static final Duration AUDIT_WAIT = Duration.ofSeconds(120);
+    private static final Duration TOTALS_CHECK_EVERY = Duration.ofMinutes(10);
 
     private final JournalWriter writer;
     private final JournalMoneyLog moneyLog;
@@ -39,6 +51,10 @@ final class MoneyPath implements AutoCloseable {
     private final PosterSupervisor child;
     private final PosterLock posterLock;
     private final SequenceMark postedMark;
+    private final SequenceMark auditRequests;
+    private final SequenceMark auditServed;
+    private final ScheduledExecutorService totalsCheck;
+    private volatile long totalsDifferences;
 
     MoneyPath(SwitchConfig config) {
         JournalConfig journal = new JournalConfig(config.data().journalDir(), config.journal().segmentBytes(),
@@ -59,8 +75,13 @@ final class MoneyPath implements AutoCloseable {
         ledger = inProcess ? JdbcLedger.openLazily(ledgerConfig) : JdbcLedger.readOnly(ledgerConfig);
         // The posted mark exists for either kind of poster, so a reader never waits for the other to create it.
         postedMark = SequenceMark.openForWriting(config.data().journalDir().resolve(SequenceMark.POSTED));
+        auditRequests = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_REQUEST_MARK));
+        auditServed = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_SERVED_MARK));
         poster = !inProcess ? null : new LedgerPoster(config.data().journalDir(), writer::postableSequence, ledger,
-                LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())).publishingPostedTo(postedMark);
+                LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())).publishingPostedTo(postedMark)
+                .auditingOnRequest(auditRequests, auditServed);
+        totalsCheck = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("ledger-totals-check")
+                .daemon(true).unstarted(r));
     }
 
     JournalMoneyLog moneyLog() {
@@ -111,12 +132,69 @@ final class MoneyPath implements AutoCloseable {
         return seed;
     }
 
+    /**
+     * The ledger accounts whose totals disagree with their rows (read-only: any process may ask), kept for
+     * {@code tatekae_ledger_totals_differences}.
+     */
+    List<TotalsDifference> checkTotals() {
+        List<TotalsDifference> found = ledger.checkTotals();
+        totalsDifferences = found.size();
+        return found;
+    }
+
+    long totalsDifferences() {
+        return totalsDifferences;
+    }
+
+    /**
+     * {@code POST /admin/ledger/audit}: checks the totals, asks the poster (wherever it runs) to audit and
+     * repair from the journal, waits for it, checks again.
+     */
+    AdminRoutes.Reply audit() {
+        try {
+            List<TotalsDifference> before = checkTotals();
+            long request = Math.max(auditRequests.read(), auditServed.read()) + 1;
+            auditRequests.publish(request);
+            long deadline = System.nanoTime() + AUDIT_WAIT.toNanos();
+            while (auditServed.read() < request && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(20_000_000);
+            }
+            if (auditServed.read() < request) {
+                return AdminRoutes.reply(503, "ledger audit: the poster did not take the request within " + AUDIT_WAIT.toSeconds()
+                        + " s (is it running? with ledger.poster: external, start scripts/poster); " + before.size()
+                        + " accounts' totals differ from their rows\n");
+            }
+            List<TotalsDifference> after = checkTotals();
+            StringBuilder text = new StringBuilder("ledger audit: " + before.size() + " accounts' totals differed from their rows"
+                    + " before the poster's audit, " + after.size() + " after (the poster repairs from the journal)\n");
+            after.forEach(d -> text.append(d).append('\n'));
+            return AdminRoutes.reply(after.isEmpty() ? 200 : 409, text.toString());
+        } catch (LedgerException e) {
+            return AdminRoutes.reply(503, "ledger audit: " + LedgerPoster.describe(e) + "\n");
+        }
+    }
+
+    /** Between audits, the switch checks the totals itself now and then (read-only) so the metric stays current. */
+    private void checkTotalsQuietly() {
+        try {
+            int found = checkTotals().size();
+            if (found > 0) {
+                LOG.log(System.Logger.Level.WARNING, () -> "ledger: " + found + " accounts' totals differ from their rows;"
+                        + " GET /admin/reconcile lists them, POST /admin/ledger/audit repairs them from the journal");
+            }
+        } catch (LedgerException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "ledger totals check skipped: " + LedgerPoster.describe(e));
+        }
+    }
+
     /** The supervisor of the child poster, or null unless {@code ledger.poster: child}. */
     PosterSupervisor child() {
         return child;
     }
 
     void startPoster() {
+        totalsCheck.scheduleWithFixedDelay(this::checkTotalsQuietly, TOTALS_CHECK_EVERY.toMinutes(),
+                TOTALS_CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
         if (poster != null) {
             poster.start();
         } else if (child != null) {
@@ -133,6 +211,7 @@ final class MoneyPath implements AutoCloseable {
      */
     @Override
     public void close() {
+        totalsCheck.shutdownNow();
         writer.close();
         if (poster != null) {
             poster.close();

@@ -13,6 +13,7 @@ import io.tatekae.engine.PolicySettingsFactory;
 import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;
+import io.tatekae.ledger.TotalsDifference;
 import io.tatekae.net.IsoServer;
 import io.tatekae.net.NetStats;
 import io.tatekae.pipeline.SwitchPipeline;
@@ -23,6 +24,7 @@ import io.tatekae.state.provision.ProvisioningReport;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +86,8 @@ public final class SwitchApp implements AutoCloseable {
             metrics.gauge("tatekae_ledger_poster_restarts", "Times the child poster process died and was started again",
                     money.child(), PosterSupervisor::restarts);
         }
+        metrics.gauge("tatekae_ledger_totals_differences",
+                "Ledger accounts whose totals disagreed with their rows at the switch's last check", money, MoneyPath::totalsDifferences);
         metrics.gauge("tatekae_open_holds", "Holds open now, over every account", txns, TxnTable::openHolds);
         metrics.gauge("tatekae_journal_committed_sequence", "Last committed journal record", money, MoneyPath::committedSequence);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -114,8 +118,9 @@ public final class SwitchApp implements AutoCloseable {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
         long lag = money.ledgerLag();
+        List<TotalsDifference> totals = money.checkTotals();
         return pipeline.onDecisionThread(() -> (lag > 0 ? "warning: the ledger is " + lag + " records behind\n" : "")
-                + Reconciler.describe(Reconciler.compare(store, money.ledger()), store.accountCount()));
+                + Reconciler.describe(Reconciler.compare(store, money.ledger()), totals, store.accountCount()));
     }
 
     /** Provisions before {@link #start}; outstanding amounts it sets are journaled (OUTSTANDING_SET). */
@@ -143,7 +148,8 @@ public final class SwitchApp implements AutoCloseable {
                             "GET /admin/points", moneyAdmin::points,
                             "GET /admin/reconcile", body -> CompletableFuture
                                     .supplyAsync(() -> reconcile(java.time.Duration.ofSeconds(10)).join())
-                                    .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text))))).start();
+                                    .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text)),
+                            "POST /admin/ledger/audit", body -> CompletableFuture.supplyAsync(money::audit)))).start();
         }
         LOG.log(System.Logger.Level.INFO, () -> "tatekae switch up in " + config.mode() + " mode: ISO 8583 on "
                 + config.server().host() + ":" + server.port() + ", data in " + config.data().dir().toAbsolutePath()

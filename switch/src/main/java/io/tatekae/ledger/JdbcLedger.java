@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -203,6 +205,37 @@ public final class JdbcLedger implements Ledger {
             }
         } catch (SQLException e) {
             throw new LedgerUnavailableException("ledger: cannot read hold " + holdId, e);
+        }
+    }
+
+    @Override
+    public List<TotalsDifference> checkTotals() {
+        try (Connection c = connect()) {
+            return LedgerAudit.check(c);
+        } catch (SQLException e) {
+            throw new LedgerUnavailableException("ledger: cannot check the account totals against their rows", e);
+        }
+    }
+
+    @Override
+    public synchronized int repairFromJournal(Path journalDirectory, Collection<String> accounts) {
+        if (accounts.isEmpty()) {
+            return 0;
+        }
+        Set<String> set = Set.copyOf(accounts);
+        try {
+            Connection c = writer();
+            try {
+                long position = lockPosition(c);
+                LedgerAudit.replace(c, set, LedgerAudit.replay(journalDirectory, set, position));
+                c.commit();
+                return set.size();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw dropWriter("cannot repair " + set.size() + " accounts from the journal", e);
         }
     }
 

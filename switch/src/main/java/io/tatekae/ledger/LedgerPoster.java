@@ -4,6 +4,7 @@ import io.tatekae.journal.JournalException;
 import io.tatekae.journal.JournalReader;
 import io.tatekae.journal.SequenceMark;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -15,8 +16,17 @@ import java.util.function.LongSupplier;
  * the same batch, so nothing is lost or applied twice. {@link #close()} drains what was committed.
  * It reads only the journal files and the database, so it runs in the switch's process or in its own
  * ({@code scripts/poster}); the caller holds the journal's {@link PosterLock}.
+ *
+ * <p>At start, and whenever {@code audit-request.mark} asks (the switch's {@code POST /admin/ledger/audit}),
+ * it checks every account's totals against its rows ({@link Ledger#checkTotals}), logs each difference,
+ * and repairs the accounts from the journal ({@link Ledger#repairFromJournal}); it publishes the request
+ * it served in {@code audit.mark}.
  */
 public final class LedgerPoster implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LedgerPoster.class.getName());
+    public static final String AUDIT_REQUEST_MARK = "audit-request.mark";
+    public static final String AUDIT_SERVED_MARK = "audit.mark";
+    private static final int LOGGED_DIFFERENCES = 20;
     private final Path journalDirectory;
     private final LongSupplier committedSequence;
     private final Ledger ledger;
@@ -26,6 +36,8 @@ public final class LedgerPoster implements AutoCloseable {
     private JournalReader reader;
     private long backoffNanos;
     private SequenceMark postedMark;
+    private SequenceMark auditRequests;
+    private SequenceMark auditServed;
 
     private volatile boolean stopping;
     private volatile long drainTarget;
@@ -36,6 +48,10 @@ public final class LedgerPoster implements AutoCloseable {
     private volatile long batches;
     private volatile long failures;
     private volatile String lastError;
+    private volatile long audits;
+    private volatile long differencesFound;
+    private volatile long accountsRepaired;
+    private volatile long differencesLeft;
 
     public LedgerPoster(Path journalDirectory, LongSupplier committedSequence, Ledger ledger, LedgerPosterConfig config) {
         this.journalDirectory = journalDirectory;
@@ -52,6 +68,16 @@ public final class LedgerPoster implements AutoCloseable {
             throw new IllegalStateException("ledger poster: set the posted mark before start");
         }
         this.postedMark = mark;
+        return this;
+    }
+
+    /** Audits the ledger when {@code requests} moves past {@code served} (marks in the journal folder; see the class comment). */
+    public LedgerPoster auditingOnRequest(SequenceMark requests, SequenceMark served) {
+        if (thread.isAlive()) {
+            throw new IllegalStateException("ledger poster: set the audit marks before start");
+        }
+        this.auditRequests = requests;
+        this.auditServed = served;
         return this;
     }
 
@@ -98,6 +124,26 @@ public final class LedgerPoster implements AutoCloseable {
     /** The last failure's message (no card data), or null. */
     public String lastError() {
         return lastError;
+    }
+
+    /** Audits run (at start and on request). */
+    public long audits() {
+        return audits;
+    }
+
+    /** Accounts whose totals disagreed with their rows, over every audit. */
+    public long differencesFound() {
+        return differencesFound;
+    }
+
+    /** Accounts rebuilt from the journal, over every audit. */
+    public long accountsRepaired() {
+        return accountsRepaired;
+    }
+
+    /** Differences the last audit could not repair (the journal no longer holds the records, or the repair failed). */
+    public long differencesLeft() {
+        return differencesLeft;
     }
 
     public boolean isRunning() {
@@ -148,7 +194,13 @@ public final class LedgerPoster implements AutoCloseable {
             if (reader == null) {
                 lastPosted = ledger.lastPostedSequence();
                 publishPosted();
+                audit("at start");
                 reader = JournalReader.open(journalDirectory, lastPosted + 1);
+            }
+            long requested = auditRequests == null ? 0 : auditRequests.read();
+            if (auditRequests != null && requested > auditServed.read()) {
+                audit("on request " + requested);
+                auditServed.publish(requested);
             }
             if (batch.isEmpty()) {
                 reader.poll(batch::add, batch.capacity(), committedSequence.getAsLong());
@@ -174,8 +226,40 @@ public final class LedgerPoster implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks every account's totals against its rows and repairs the ones that disagree from the journal.
+     * A database failure propagates (the step is retried); a repair the journal cannot back is logged and
+     * counted, and posting goes on.
+     */
+    private void audit(String when) {
+        List<TotalsDifference> found = ledger.checkTotals();
+        audits++;
+        if (found.isEmpty()) {
+            differencesLeft = 0;
+            LOG.log(System.Logger.Level.INFO, () -> "ledger audit " + when + ": every account's totals equal its rows");
+            return;
+        }
+        differencesFound += found.size();
+        LOG.log(System.Logger.Level.WARNING, "ledger audit " + when + ": " + found.size() + " accounts' totals differ"
+                + " from their rows; repairing them from the journal");
+        found.stream().limit(LOGGED_DIFFERENCES).forEach(d -> LOG.log(System.Logger.Level.WARNING, "  " + d));
+        List<String> accounts = found.stream().map(TotalsDifference::accountId).toList();
+        try {
+            accountsRepaired += ledger.repairFromJournal(journalDirectory, accounts);
+        } catch (JournalException | LedgerException e) {
+            if (e instanceof LedgerUnavailableException unavailable) {
+                throw unavailable;
+            }
+            LOG.log(System.Logger.Level.ERROR, "ledger audit " + when + ": cannot repair from the journal: " + describe(e));
+        }
+        List<TotalsDifference> left = ledger.checkTotals();
+        differencesLeft = left.size();
+        LOG.log(left.isEmpty() ? System.Logger.Level.WARNING : System.Logger.Level.ERROR, "ledger audit " + when + ": "
+                + (found.size() - left.size()) + " accounts repaired from the journal, " + left.size() + " differences left");
+    }
+
     /** The failure and its root cause (the driver's words: why the database refused), on one line. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
