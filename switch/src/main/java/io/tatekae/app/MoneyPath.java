@@ -22,9 +22,6 @@ import io.tatekae.ledger.TotalsDifference;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -40,7 +37,6 @@ final class MoneyPath implements AutoCloseable {
     private static final int REPLAY_BATCH = 4096;
     private static final long BATCH_FSYNC_INTERVAL_MS = 10;
     private static final Duration AUDIT_WAIT = Duration.ofSeconds(120);
-    private static final Duration TOTALS_CHECK_EVERY = Duration.ofMinutes(10);
 
     private final JournalWriter writer;
     private final JournalMoneyLog moneyLog;
@@ -53,8 +49,8 @@ final class MoneyPath implements AutoCloseable {
     private final SequenceMark postedMark;
     private final SequenceMark auditRequests;
     private final SequenceMark auditServed;
-    private final ScheduledExecutorService totalsCheck;
-    private volatile long totalsDifferences;
+    private final SequenceMark auditFound;
+    private final SequenceMark auditLeft;
 
     MoneyPath(SwitchConfig config) {
         JournalConfig journal = new JournalConfig(config.data().journalDir(), config.journal().segmentBytes(),
@@ -77,11 +73,11 @@ final class MoneyPath implements AutoCloseable {
         postedMark = SequenceMark.openForWriting(config.data().journalDir().resolve(SequenceMark.POSTED));
         auditRequests = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_REQUEST_MARK));
         auditServed = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_SERVED_MARK));
+        auditFound = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_FOUND_MARK));
+        auditLeft = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_LEFT_MARK));
         poster = !inProcess ? null : new LedgerPoster(config.data().journalDir(), writer::postableSequence, ledger,
                 LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())).publishingPostedTo(postedMark)
-                .auditingOnRequest(auditRequests, auditServed);
-        totalsCheck = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("ledger-totals-check")
-                .daemon(true).unstarted(r));
+                .auditingThrough(config.data().journalDir());
     }
 
     JournalMoneyLog moneyLog() {
@@ -132,18 +128,19 @@ final class MoneyPath implements AutoCloseable {
         return seed;
     }
 
-    /**
-     * The ledger accounts whose totals disagree with their rows (read-only: any process may ask), kept for
-     * {@code tatekae_ledger_totals_differences}.
-     */
+    /** The ledger accounts whose totals disagree with their rows (read-only: any process may ask). */
     List<TotalsDifference> checkTotals() {
-        List<TotalsDifference> found = ledger.checkTotals();
-        totalsDifferences = found.size();
-        return found;
+        return ledger.checkTotals();
     }
 
-    long totalsDifferences() {
-        return totalsDifferences;
+    /** Accounts whose totals differed from their rows at the poster's last audit (before it repaired them). */
+    long auditFound() {
+        return auditFound.read();
+    }
+
+    /** Differences the poster's last audit could not repair. */
+    long auditLeft() {
+        return auditLeft.read();
     }
 
     /**
@@ -174,27 +171,12 @@ final class MoneyPath implements AutoCloseable {
         }
     }
 
-    /** Between audits, the switch checks the totals itself now and then (read-only) so the metric stays current. */
-    private void checkTotalsQuietly() {
-        try {
-            int found = checkTotals().size();
-            if (found > 0) {
-                LOG.log(System.Logger.Level.WARNING, () -> "ledger: " + found + " accounts' totals differ from their rows;"
-                        + " GET /admin/reconcile lists them, POST /admin/ledger/audit repairs them from the journal");
-            }
-        } catch (LedgerException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "ledger totals check skipped: " + LedgerPoster.describe(e));
-        }
-    }
-
     /** The supervisor of the child poster, or null unless {@code ledger.poster: child}. */
     PosterSupervisor child() {
         return child;
     }
 
     void startPoster() {
-        totalsCheck.scheduleWithFixedDelay(this::checkTotalsQuietly, TOTALS_CHECK_EVERY.toMinutes(),
-                TOTALS_CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
         if (poster != null) {
             poster.start();
         } else if (child != null) {
@@ -211,7 +193,6 @@ final class MoneyPath implements AutoCloseable {
      */
     @Override
     public void close() {
-        totalsCheck.shutdownNow();
         writer.close();
         if (poster != null) {
             poster.close();

@@ -126,8 +126,7 @@ public final class PosterMain {
         SequenceMark posted = SequenceMark.openForWriting(journal.resolve(SequenceMark.POSTED));
         LedgerPoster poster = new LedgerPoster(journal, committed::read, ledger,
                 LedgerPosterConfig.defaults().withMaxBatch(cfg.ledger().batchSize())).publishingPostedTo(posted)
-                .auditingOnRequest(SequenceMark.openForWriting(journal.resolve(LedgerPoster.AUDIT_REQUEST_MARK)),
-                        SequenceMark.openForWriting(journal.resolve(LedgerPoster.AUDIT_SERVED_MARK)));
+                .auditingThrough(journal);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM ends once its hooks return: this one holds it until the poster has drained and let go.
         Thread hook = new Thread(() -> {

@@ -87,7 +87,9 @@ public final class SwitchApp implements AutoCloseable {
                     money.child(), PosterSupervisor::restarts);
         }
         metrics.gauge("tatekae_ledger_totals_differences",
-                "Ledger accounts whose totals disagreed with their rows at the switch's last check", money, MoneyPath::totalsDifferences);
+                "Ledger accounts whose totals differed from their rows at the poster's last audit", money, MoneyPath::auditFound);
+        metrics.gauge("tatekae_ledger_totals_unrepaired",
+                "Of those, accounts the poster could not repair from the journal", money, MoneyPath::auditLeft);
         metrics.gauge("tatekae_open_holds", "Holds open now, over every account", txns, TxnTable::openHolds);
         metrics.gauge("tatekae_journal_committed_sequence", "Last committed journal record", money, MoneyPath::committedSequence);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -15,11 +15,11 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the ledger schema up to date with Flyway from {@code db/migration/V<n>__<what>.sql} (shared by
+ * Brings the ledger schema up to date with Flyway from {@code db/migration/V<n>__<what>.sql}, shared by
  * both databases; a file under {@code db/dialect/sqlite/} or {@code db/dialect/postgresql/} only where
- * the dialects truly differ: Flyway scans a location's subfolders too, so they cannot live under it). Each migration runs in one transaction on SQLite and PostgreSQL
- * alike (both have transactional DDL), so a process killed mid-migration leaves nothing half-done:
- * the next start runs the migration again from the beginning.
+ * the dialects truly differ (Flyway scans a location's subfolders too, so they cannot live under it).
+ * Each migration runs in one transaction on SQLite and PostgreSQL alike (both have transactional DDL),
+ * so a process killed mid-migration leaves nothing half-done: the next start runs it again.
  */
 public final class LedgerMigrations {
     static final String SHARED = "db/migration";

@@ -17,15 +17,19 @@ import java.util.function.LongSupplier;
  * It reads only the journal files and the database, so it runs in the switch's process or in its own
  * ({@code scripts/poster}); the caller holds the journal's {@link PosterLock}.
  *
- * <p>At start, and whenever {@code audit-request.mark} asks (the switch's {@code POST /admin/ledger/audit}),
- * it checks every account's totals against its rows ({@link Ledger#checkTotals}), logs each difference,
- * and repairs the accounts from the journal ({@link Ledger#repairFromJournal}); it publishes the request
- * it served in {@code audit.mark}.
+ * <p>At start, every {@link LedgerPosterConfig#auditInterval()}, and whenever {@code audit-request.mark} asks
+ * (the switch's {@code POST /admin/ledger/audit}), it checks every account's totals against its rows
+ * ({@link Ledger#checkTotals}), logs each difference, and repairs the accounts from the journal
+ * ({@link Ledger#repairFromJournal}); it publishes the request it served in {@code audit.mark} and what
+ * its last audit found and left in {@code audit-found.mark} and {@code audit-left.mark} (the switch's
+ * metrics), so the scan runs in the poster's process, not the switch's.
  */
 public final class LedgerPoster implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LedgerPoster.class.getName());
     public static final String AUDIT_REQUEST_MARK = "audit-request.mark";
     public static final String AUDIT_SERVED_MARK = "audit.mark";
+    public static final String AUDIT_FOUND_MARK = "audit-found.mark";
+    public static final String AUDIT_LEFT_MARK = "audit-left.mark";
     private static final int LOGGED_DIFFERENCES = 20;
     private final Path journalDirectory;
     private final LongSupplier committedSequence;
@@ -38,6 +42,9 @@ public final class LedgerPoster implements AutoCloseable {
     private SequenceMark postedMark;
     private SequenceMark auditRequests;
     private SequenceMark auditServed;
+    private SequenceMark auditFound;
+    private SequenceMark auditLeft;
+    private long nextAuditNanos;
 
     private volatile boolean stopping;
     private volatile long drainTarget;
@@ -71,13 +78,18 @@ public final class LedgerPoster implements AutoCloseable {
         return this;
     }
 
-    /** Audits the ledger when {@code requests} moves past {@code served} (marks in the journal folder; see the class comment). */
-    public LedgerPoster auditingOnRequest(SequenceMark requests, SequenceMark served) {
+    /**
+     * Audits the ledger when the request mark moves past the served one, and publishes each audit's
+     * findings; the marks live in the journal folder under the names above (see the class comment).
+     */
+    public LedgerPoster auditingThrough(Path folder) {
         if (thread.isAlive()) {
             throw new IllegalStateException("ledger poster: set the audit marks before start");
         }
-        this.auditRequests = requests;
-        this.auditServed = served;
+        this.auditRequests = SequenceMark.openForWriting(folder.resolve(AUDIT_REQUEST_MARK));
+        this.auditServed = SequenceMark.openForWriting(folder.resolve(AUDIT_SERVED_MARK));
+        this.auditFound = SequenceMark.openForWriting(folder.resolve(AUDIT_FOUND_MARK));
+        this.auditLeft = SequenceMark.openForWriting(folder.resolve(AUDIT_LEFT_MARK));
         return this;
     }
 
@@ -201,6 +213,8 @@ public final class LedgerPoster implements AutoCloseable {
             if (auditRequests != null && requested > auditServed.read()) {
                 audit("on request " + requested);
                 auditServed.publish(requested);
+            } else if (System.nanoTime() - nextAuditNanos > 0) {
+                audit("every " + config.auditInterval().toMinutes() + " minutes");
             }
             if (batch.isEmpty()) {
                 reader.poll(batch::add, batch.capacity(), committedSequence.getAsLong());
@@ -232,10 +246,13 @@ public final class LedgerPoster implements AutoCloseable {
      * counted, and posting goes on.
      */
     private void audit(String when) {
+        nextAuditNanos = System.nanoTime() + config.auditInterval().toNanos();
         List<TotalsDifference> found = ledger.checkTotals();
         audits++;
+        publishAudit(auditFound, found.size());
         if (found.isEmpty()) {
             differencesLeft = 0;
+            publishAudit(auditLeft, 0);
             LOG.log(System.Logger.Level.INFO, () -> "ledger audit " + when + ": every account's totals equal its rows");
             return;
         }
@@ -254,6 +271,7 @@ public final class LedgerPoster implements AutoCloseable {
         }
         List<TotalsDifference> left = ledger.checkTotals();
         differencesLeft = left.size();
+        publishAudit(auditLeft, left.size());
         LOG.log(left.isEmpty() ? System.Logger.Level.WARNING : System.Logger.Level.ERROR, "ledger audit " + when + ": "
                 + (found.size() - left.size()) + " accounts repaired from the journal, " + left.size() + " differences left");
     }
@@ -269,6 +287,12 @@ public final class LedgerPoster implements AutoCloseable {
             text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
         return text.replace('\n', ' ');
+    }
+
+    private static void publishAudit(SequenceMark mark, long value) {
+        if (mark != null) {
+            mark.publish(value);
+        }
     }
 
     private void publishPosted() {
