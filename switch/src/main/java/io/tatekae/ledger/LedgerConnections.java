@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 
 /**
  * Opens connections to the ledger database with the settings crash safety depends on, whatever the
- * URL says. SQLite: write-ahead log, {@code synchronous=FULL} (a commit is on disk before it returns, so
+ * URL says (the configuration refuses SQLite URL parameters anyway; the writer sets them again after
+ * connecting, because a parameter in the URL would override the driver's properties). SQLite: write-ahead log, {@code synchronous=FULL} (a commit is on disk before it returns, so
  * a SIGKILL or a power loss keeps every acknowledged batch), foreign keys on and a busy timeout;
  * readers open the file read-only, so only the poster ever writes it. The writer's transactions are
  * deferred: the driver begins the next one right after each commit, and an IMMEDIATE one would hold
@@ -44,9 +46,18 @@ public final class LedgerConnections {
         } catch (IOException e) {
             throw new SQLException("ledger: cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
-        SQLiteConfig sqlite = common();
-        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        return sqlite.createConnection(config.jdbcUrl());
+        Connection c = new SQLiteConfig().createConnection(config.jdbcUrl());
+        try (Statement s = c.createStatement()) {
+            // After the driver applied whatever the URL said: these are what crash safety rests on.
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA foreign_keys=ON");
+            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MILLIS);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     /** A connection that only reads: read-only on SQLite (fails while the poster has not created the file yet). */
@@ -59,16 +70,9 @@ public final class LedgerConnections {
         if (!Files.exists(config.sqliteFile())) {
             throw new SQLException("ledger " + config.sqliteFile() + " does not exist yet (the poster creates it when it first runs)");
         }
-        SQLiteConfig sqlite = common();
-        sqlite.setReadOnly(true);
-        return sqlite.createConnection(config.jdbcUrl());
-    }
-
-    private static SQLiteConfig common() {
         SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        sqlite.enforceForeignKeys(true);
+        sqlite.setReadOnly(true);
         sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        return sqlite;
+        return sqlite.createConnection(config.jdbcUrl());
     }
 }

@@ -34,6 +34,18 @@ class SqliteLedgerTest extends AbstractLedgerTest {
     }
 
     @Test
+    void aUrlCannotTurnTheSafetySettingsOff() throws SQLException {
+        LedgerConfig unsafe = new LedgerConfig(config.jdbcUrl() + "?synchronous=OFF&journal_mode=DELETE&foreign_keys=false"
+                + "&busy_timeout=1", "", "");
+        try (Connection c = new LedgerConnections(unsafe).openWriter(); Statement s = c.createStatement()) {
+            assertEquals("wal", pragma(s, "journal_mode"));
+            assertEquals("2", pragma(s, "synchronous"), "FULL");
+            assertEquals("1", pragma(s, "foreign_keys"));
+            assertEquals(Integer.toString(LedgerConnections.BUSY_TIMEOUT_MILLIS), pragma(s, "busy_timeout"));
+        }
+    }
+
+    @Test
     void readersCannotWriteAndForeignKeysAreEnforced() throws SQLException {
         ledger.apply(feed.one(JournalRecordType.HOLD_PLACED, 1, "A1", 100));
         try (Connection c = new LedgerConnections(config).openReader(); Statement s = c.createStatement()) {
