@@ -95,6 +95,14 @@ final class MoneyPath implements AutoCloseable {
         return Math.max(0, writer.committedSequence() - posted);
     }
 
+    /**
+     * False while the in-process poster has not yet opened (and migrated) the ledger; a poster in another
+     * process is taken as started (its progress shows only in the lag).
+     */
+    boolean posterStarted() {
+        return poster == null || poster.lastPostedSequence() >= 0;
+    }
+
     JdbcLedger ledger() {
         return ledger;
     }

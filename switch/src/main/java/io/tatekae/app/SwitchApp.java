@@ -116,7 +116,7 @@ public final class SwitchApp implements AutoCloseable {
      */
     public CompletableFuture<String> reconcile(java.time.Duration waitForLedger) {
         long deadline = System.nanoTime() + waitForLedger.toNanos();
-        while (money.ledgerLag() > 0 && System.nanoTime() < deadline) {
+        while ((money.ledgerLag() > 0 || !money.posterStarted()) && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
         long lag = money.ledgerLag();
