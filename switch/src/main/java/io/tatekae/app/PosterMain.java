@@ -16,8 +16,9 @@ import io.tatekae.ledger.PosterLock;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  * failing at once (the previous switch's child may still be draining).
  */
 public final class PosterMain {
+    /** {@code --child} is left out: only the switch passes it, to the poster it starts. */
     private static final String USAGE = "usage: scripts/poster [--config FILE] [--data-dir DIR] [--status-seconds N]";
     /** How long a child poster waits for the previous poster (of a switch that was killed) to let go of the lock. */
     static final Duration CHILD_LOCK_PATIENCE = Duration.ofSeconds(60);
@@ -135,7 +137,7 @@ public final class PosterMain {
         }, "poster-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         poster.start();
-        out.println("poster: posting " + journal + " into the " + ledger.config().dialect().name().toLowerCase(java.util.Locale.ROOT)
+        out.println("poster: posting " + journal + " into the " + ledger.config().dialect().name().toLowerCase(Locale.ROOT)
                 + " ledger (process " + ProcessHandle.current().pid() + ")");
         try {
             while (!stop.await(statusSeconds, TimeUnit.SECONDS)) {

@@ -22,8 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * its own small heap with the serial collector (one GC thread), and Linux's idle scheduling class
  * ({@code chrt --idle 0}) when available: it gets only the CPU time the switch leaves.
  *
- * <p>The supervisor restarts a child that dies, with a back-off (1 s doubling to 30 s, reset after a
- * minute of good running), and logs why (exit status and the last lines of {@code poster.log}). On
+ * <p>The supervisor restarts a child that dies, with a back-off (1 s, doubling up to 30 s while each
+ * child dies within 5 s of its start: a child that lived longer had started fine), and logs why (exit status and the last lines of {@code poster.log}). On
  * {@link #close()} it sends SIGTERM and waits for the child to drain (bounded), then kills it. The
  * child watches its standard input, a pipe only this process holds: when the switch dies, even by
  * SIGKILL, the pipe closes, and the child drains what was committed and exits by itself, releasing
@@ -35,7 +35,7 @@ final class PosterSupervisor implements AutoCloseable {
     static final long MAX_LOG_BYTES = 10L << 20;
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration GOOD_RUN = Duration.ofMinutes(1);
+    private static final Duration GOOD_RUN = Duration.ofSeconds(5);
     /** The child's own drain is bounded by the poster's drain timeout (30 s); this is the switch's patience. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
     private static final int STATUS_SECONDS = 60;
@@ -113,6 +113,9 @@ final class PosterSupervisor implements AutoCloseable {
                 Process p = launch();
                 status = p.waitFor();
             } catch (IOException e) {
+                if (stopping) {
+                    return;
+                }
                 status = -1;
                 LOG.log(System.Logger.Level.ERROR, "ledger poster: cannot start the child process: " + e.getMessage());
             } catch (InterruptedException e) {

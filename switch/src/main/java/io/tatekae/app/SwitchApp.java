@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.function.UnaryOperator;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,8 @@ public final class SwitchApp implements AutoCloseable {
     private final MoneyAdmin moneyAdmin;
     private final io.tatekae.recorder.FrameRecorder recorder;
     private AdminHttpServer http;
+    /** Admin work that waits (for the poster's audit, up to minutes): off the common pool, which has one thread on 2 cores. */
+    private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
 
     private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
         this.config = config;
@@ -151,7 +154,7 @@ public final class SwitchApp implements AutoCloseable {
                             "GET /admin/reconcile", body -> CompletableFuture
                                     .supplyAsync(() -> reconcile(java.time.Duration.ofSeconds(10)).join())
                                     .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text)),
-                            "POST /admin/ledger/audit", body -> CompletableFuture.supplyAsync(money::audit)))).start();
+                            "POST /admin/ledger/audit", body -> CompletableFuture.supplyAsync(money::audit, waiting)))).start();
         }
         LOG.log(System.Logger.Level.INFO, () -> "tatekae switch up in " + config.mode() + " mode: ISO 8583 on "
                 + config.server().host() + ":" + server.port() + ", data in " + config.data().dir().toAbsolutePath()
@@ -212,6 +215,7 @@ public final class SwitchApp implements AutoCloseable {
         if (http != null) {
             http.close();
         }
+        waiting.shutdownNow();
         server.stopAccepting();
         server.stopReading();
         pipeline.close();
