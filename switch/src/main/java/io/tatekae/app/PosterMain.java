@@ -100,7 +100,8 @@ public final class PosterMain {
             } catch (IOException e) {
                 // A broken pipe is the same news.
             }
-            System.out.println("poster: the switch that started this poster is gone; posting what it committed, then stopping");
+            System.out.println("poster: the switch that started this poster stopped or is gone (its pipe closed); posting what"
+                    + " it committed, then stopping");
             stop.countDown();
         });
     }

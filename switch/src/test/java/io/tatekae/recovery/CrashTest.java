@@ -50,6 +50,7 @@ class CrashTest {
     private static final int MAX_EXTRA_LIFE_MILLIS = 1_200;
     private static final int MAX_STARTUP_KILL_MILLIS = 6_000;
     private static final int MAX_POSTER_LIFE_MILLIS = 6_000;
+    private static final int POSTER_KILL_PAUSE_MILLIS = 5;
     private static final int DUPLICATES_AFTER_CRASHES = 30;
     private static final int DEFAULT_KILLS = 3;
     private static final long CATCH_UP_MILLIS = 180_000;
@@ -196,12 +197,29 @@ class CrashTest {
         }
     }
 
-    /** {@code kills} SIGKILLs of the child poster at random moments while the switch runs under load. */
+    /**
+     * {@code kills} SIGKILLs of the child poster at random moments while the switch runs under load, paced
+     * (the switch waits for nothing here, so an unpaced client would send a million requests in a long run).
+     */
     private void killPosterRepeatedly(int kills, LedgerConfig postgres) throws Exception {
         Run run = new Run("child poster kills", kills, postgres);
         SwitchProcess sw = run.start(true);
+        try {
+            killPosterUnderLoad(run, sw, kills);
+            run.finish(sw);
+            String log = Files.readString(run.log);
+            assertTrue(log.contains("ledger poster: the child process exited with status"), "the switch said why it restarted its poster");
+        } finally {
+            if (sw.isAlive()) {
+                sw.kill();
+            }
+        }
+    }
+
+    private void killPosterUnderLoad(Run run, SwitchProcess sw, int kills) throws Exception {
         try (PipelinedLoad load = new PipelinedLoad(sw.connectSignedOn(), run.book)) {
-            Thread sender = Thread.ofPlatform().name("crash-test-sender").start(() -> load.run(run.cards, run.loadRandom, 1));
+            Thread sender = Thread.ofPlatform().name("crash-test-sender").start(
+                    () -> load.run(run.cards, run.loadRandom, POSTER_KILL_PAUSE_MILLIS));
             long previous = -1;
             for (int kill = 0; kill < kills; kill++) {
                 long pid = awaitNewPoster(run.data, previous, sw);
@@ -214,17 +232,8 @@ class CrashTest {
             awaitNewPoster(run.data, previous, sw);
             load.stop();
             sender.join();
-            assertTrue(load.drain(30_000), "every request answered: the switch never waits for its poster");
             assertNull(load.readerFailure(), () -> "client reader failed: " + load.readerFailure());
-        }
-        try {
-            run.finish(sw);
-            String log = Files.readString(run.log);
-            assertTrue(log.contains("ledger poster: the child process exited with status"), "the switch said why it restarted its poster");
-        } finally {
-            if (sw.isAlive()) {
-                sw.kill();
-            }
+            assertTrue(load.drain(30_000), "every request answered: the switch never waits for its poster");
         }
     }
 
