@@ -1,9 +1,10 @@
 -- Ledger core, after TigerBeetle's two-phase transfers: accounts carry pending (open holds) and
 -- posted (owed) amounts; a hold is a pending transfer that is later posted, voided or expired once;
 -- transfers are immutable and their id is the journal sequence that caused them.
--- Times are epoch milliseconds (BIGINT) so the same SQL runs on H2 and PostgreSQL.
--- Every statement may run twice: H2 commits each CREATE on its own, so a switch killed during this
--- migration leaves some tables and no schema_version row, and the next start runs the file again.
+-- Times are epoch milliseconds (BIGINT) and amounts whole yen (BIGINT), so the same SQL runs on
+-- SQLite and PostgreSQL. Flyway runs the file in one transaction on both (transactional DDL): a
+-- process killed half-way leaves nothing, and the next start runs it again. The IF NOT EXISTS
+-- clauses let a PostgreSQL ledger made by the earlier hand-written migrator be adopted as version 1.
 
 CREATE TABLE IF NOT EXISTS ledger_account (
     account_id     VARCHAR(16) NOT NULL PRIMARY KEY,

@@ -15,6 +15,7 @@ import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;
 import io.netty.channel.EventLoopGroup;
 import io.tatekae.journal.SegmentFiles;
+import io.tatekae.ledger.TotalsDifference;
 import io.tatekae.net.IsoServer;
 import io.tatekae.net.NetStats;
 import io.tatekae.pipeline.SwitchPipeline;
@@ -27,13 +28,14 @@ import io.tatekae.state.provision.ProvisioningReport;
 import io.tatekae.ledger.AccountBalance;
 
 import java.io.IOException;
-import java.util.List;
 import java.io.StringReader;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.function.UnaryOperator;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,8 @@ public final class SwitchApp implements AutoCloseable {
     private final MoneyAdmin moneyAdmin;
     private final io.tatekae.recorder.FrameRecorder recorder;
     private AdminHttpServer http;
+    /** Admin work that waits (for the poster's audit, up to minutes): off the common pool, which has one thread on 2 cores. */
+    private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
 
     private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator,
                       SegmentFiles journalFiles) throws IOException {
@@ -90,6 +94,14 @@ public final class SwitchApp implements AutoCloseable {
             metrics.gauge("tatekae_recorder_dropped", "Messages the traffic recorder dropped (queue full)", recorder,
                     io.tatekae.recorder.FrameRecorder::dropped);
         }
+        if (money.child() != null) {
+            metrics.gauge("tatekae_ledger_poster_restarts", "Times the child poster process died and was started again",
+                    money.child(), PosterSupervisor::restarts);
+        }
+        metrics.gauge("tatekae_ledger_totals_differences",
+                "Ledger accounts whose totals differed from their rows at the poster's last audit", money, MoneyPath::auditFound);
+        metrics.gauge("tatekae_ledger_totals_unrepaired",
+                "Of those, accounts the poster could not repair from the journal", money, MoneyPath::auditLeft);
         metrics.gauge("tatekae_open_holds", "Holds open now, over every account", txns, TxnTable::openHolds);
         metrics.gauge("tatekae_journal_committed_sequence", "Last committed journal record", money, MoneyPath::committedSequence);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -122,18 +134,20 @@ public final class SwitchApp implements AutoCloseable {
      */
     public CompletableFuture<String> reconcile(java.time.Duration waitForLedger) {
         long deadline = System.nanoTime() + waitForLedger.toNanos();
-        while (money.ledgerLag() > 0 && System.nanoTime() < deadline) {
+        while ((money.ledgerLag() > 0 || !money.posterStarted()) && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
         long lag = money.ledgerLag();
         List<AccountBalance> balances;
+        List<TotalsDifference> totals;
         try {
             balances = money.ledger().balances(); // never on the decision thread: it may be the network's
+            totals = money.checkTotals();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         return pipeline.onDecisionThread(() -> (lag > 0 ? "warning: the ledger is " + lag + " records behind\n" : "")
-                + Reconciler.describe(Reconciler.compare(store, balances), store.accountCount()));
+                + Reconciler.describe(Reconciler.compare(store, balances), totals, store.accountCount()));
     }
 
     /** Provisions before {@link #start}; outstanding amounts it sets are journaled (OUTSTANDING_SET). */
@@ -161,7 +175,8 @@ public final class SwitchApp implements AutoCloseable {
                             "GET /admin/points", moneyAdmin::points,
                             "GET /admin/reconcile", body -> CompletableFuture
                                     .supplyAsync(() -> reconcile(java.time.Duration.ofSeconds(10)).join())
-                                    .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text))))).start();
+                                    .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text)),
+                            "POST /admin/ledger/audit", body -> CompletableFuture.supplyAsync(money::audit, waiting)))).start();
         }
         LOG.log(System.Logger.Level.INFO, () -> "tatekae switch up in " + config.mode() + " mode: ISO 8583 on "
                 + config.server().host() + ":" + server.port() + ", data in " + config.data().dir().toAbsolutePath()
@@ -222,6 +237,7 @@ public final class SwitchApp implements AutoCloseable {
         if (http != null) {
             http.close();
         }
+        waiting.shutdownNow();
         server.stopAccepting();
         server.stopReading();
         pipeline.close();
@@ -244,7 +260,12 @@ public final class SwitchApp implements AutoCloseable {
         return money.ledgerLag();
     }
 
-    /** The journal-to-ledger poster of this process (lag, counters), for tests; null when {@code ledger.poster} is external. */
+    /** The child poster's process id, or -1 (none running, or {@code ledger.poster} is not child). */
+    public long posterChildPid() {
+        return money.child() == null ? -1 : money.child().pid();
+    }
+
+    /** The journal-to-ledger poster of this process (lag, counters), for tests; null unless {@code ledger.poster} is in-process. */
     public io.tatekae.ledger.LedgerPoster poster() {
         return money.poster();
     }

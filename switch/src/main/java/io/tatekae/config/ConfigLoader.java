@@ -38,7 +38,7 @@ public final class ConfigLoader {
         Problems problems = new Problems(file.toString());
         Node root = YamlFiles.read(file, problems);
         problems.throwIfAny();
-        return read(root, overrides, env, problems);
+        return read(root, overrides, env, problems, file.toAbsolutePath().normalize());
     }
 
     /** Validates YAML text as if it were the file {@code sourceName}. */
@@ -46,10 +46,10 @@ public final class ConfigLoader {
         Problems problems = new Problems(sourceName);
         Node root = YamlFiles.compose(yaml, problems);
         problems.throwIfAny();
-        return read(root, overrides, env, problems);
+        return read(root, overrides, env, problems, null);
     }
 
-    private static SwitchConfig read(Node root, Overrides overrides, Map<String, String> env, Problems problems) {
+    private static SwitchConfig read(Node root, Overrides overrides, Map<String, String> env, Problems problems, Path file) {
         YamlSection top = new YamlSection(problems, "", root);
         Mode mode = Mode.fromConfigName(top.choice("mode", "demo", Mode.NAMES));
         ServerConfig server = server(top.section("server"), overrides.port(), problems);
@@ -67,11 +67,11 @@ public final class ConfigLoader {
                 holdsSection.number("lifetimeDays", 7, 1, 60),
                 holdsSection.number("maxOpenHolds", 1_000_000, 1, MAX_OPEN_HOLDS));
         JournalConfig journal = journal(top.section("journal"), mode, data);
-        LedgerConfig ledger = ledger(top.section("ledger"), data, env);
+        LedgerConfig ledger = LedgerReader.read(top.section("ledger"), data, env);
         RecorderConfig recorder = recorder(top.section("recorder"), mode, data);
         top.rejectUnknownKeys();
         problems.throwIfAny();
-        return new SwitchConfig(mode, server, http, pipeline, data, state, keys, policy, holds, journal, ledger, recorder);
+        return new SwitchConfig(mode, server, http, pipeline, data, state, keys, policy, holds, journal, ledger, recorder, file);
     }
 
     private static ServerConfig server(YamlSection s, OptionalInt portOverride, Problems problems) {
@@ -190,25 +190,5 @@ public final class ConfigLoader {
             s.problem("file", "not a valid file name: " + invalid.getReason());
             return RecorderConfig.DISABLED;
         }
-    }
-
-    private static LedgerConfig ledger(YamlSection s, DataConfig data, Map<String, String> env) {
-        String url = s.text("url", "jdbc:h2:file:" + DATA_DIR_PLACEHOLDER + "/ledger/ledger");
-        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            s.problem("url", "expected a JDBC URL starting with jdbc:h2: or jdbc:postgresql:, got "
-                    + YamlSection.show(url.length() > 16 ? url.substring(0, 16) : url));
-        }
-        url = url.replace(DATA_DIR_PLACEHOLDER, data.dir().toString());
-        String user = s.text("user", "sa");
-        String filePassword = s.secret("password", "a password");
-        String envPassword = env.get(ENV_LEDGER_PASSWORD);
-        String password = envPassword != null ? envPassword : filePassword == null ? "" : filePassword;
-        int batchSize = s.number("batchSize", 500, 1, 10_000);
-        boolean external = s.choice("poster", "in-process", LedgerConfig.POSTER_NAMES).equals("external");
-        if (external && url.startsWith("jdbc:h2:") && !io.tatekae.ledger.LedgerDialect.isH2AutoServer(url)) {
-            s.problem("poster", "external needs a ledger two processes can open: PostgreSQL, or an H2 URL with"
-                    + " ;AUTO_SERVER=TRUE (the switch reads the ledger for reconcile and points while scripts/poster writes it)");
-        }
-        return new LedgerConfig(url, user, password, batchSize, external);
     }
 }

@@ -2,7 +2,7 @@ package io.tatekae.config;
 
 import java.nio.file.Path;
 
-/** Where the switch keeps its files: {@code state/}, {@code journal/} and (with H2) {@code ledger/}. */
+/** Where the switch keeps its files: {@code state/}, {@code journal/} and (with the embedded SQLite ledger) {@code ledger/}. */
 public record DataConfig(Path dir) {
     public Path stateDir() {
         return dir.resolve("state");

@@ -1,18 +1,24 @@
 package io.tatekae.config;
 
 /**
- * The ledger database (H2 embedded by default, or PostgreSQL), written asynchronously.
+ * The ledger database (SQLite embedded by default, or PostgreSQL), written asynchronously by the poster.
  *
- * @param url a JDBC URL; {@code ${data.dir}} in it has already been replaced by the absolute data folder
- * @param externalPoster true when {@code scripts/poster} posts the journal in its own process
- *        ({@code ledger.poster: external}); false when the switch runs the poster itself
+ * @param url          a JDBC URL; {@code ${data.dir}} in it has already been replaced by the absolute data folder
+ * @param poster       where the poster runs
+ * @param childHeapMb  the child poster's maximum heap ({@code poster: child})
+ * @param childIdle    the child poster runs in Linux's idle scheduling class ({@code chrt --idle}) when it can
  */
-public record LedgerConfig(String url, String user, String password, int batchSize, boolean externalPoster) {
-    public static final java.util.List<String> POSTER_NAMES = java.util.List.of("in-process", "external");
+public record LedgerConfig(String url, String user, String password, int batchSize, PosterMode poster, int childHeapMb,
+                           boolean childIdle) {
+    /** True when another process posts (child or external): the switch only reads the ledger. */
+    public boolean posterElsewhere() {
+        return poster != PosterMode.IN_PROCESS;
+    }
 
     @Override
     public String toString() {
         return "LedgerConfig[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "<hidden>")
-                + ", batchSize=" + batchSize + ", poster=" + (externalPoster ? "external" : "in-process") + "]";
+                + ", batchSize=" + batchSize + ", poster=" + poster.configName() + ", childHeapMb=" + childHeapMb
+                + ", childIdle=" + childIdle + "]";
     }
 }

@@ -1,6 +1,12 @@
 package io.tatekae.config;
 
-/** The whole, validated configuration of the switch. Load it with {@link ConfigLoader#load}. */
+import java.nio.file.Path;
+
+/**
+ * The whole, validated configuration of the switch. Load it with {@link ConfigLoader#load}.
+ *
+ * @param file the file it was read from (a child poster reads the same one), or null when it was parsed from text
+ */
 public record SwitchConfig(
         Mode mode,
         ServerConfig server,
@@ -13,5 +19,6 @@ public record SwitchConfig(
         HoldsConfig holds,
         JournalConfig journal,
         LedgerConfig ledger,
-        RecorderConfig recorder) {
+        RecorderConfig recorder,
+        Path file) {
 }

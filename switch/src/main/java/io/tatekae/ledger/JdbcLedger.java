@@ -3,43 +3,59 @@ package io.tatekae.ledger;
 import io.tatekae.journal.JournalRecord;
 import io.tatekae.journal.JournalRecordType;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ledger on embedded H2 or PostgreSQL through plain JDBC. One writer connection applies batches
- * (the poster thread); queries use short-lived connections of their own so they can run from any thread.
+ * The ledger on embedded SQLite or PostgreSQL through plain JDBC. One writer connection applies batches
+ * (the poster thread) and is the only one that ever writes; queries use short-lived read-only
+ * connections of their own so they can run from any thread, or from another process than the poster's.
  * After a database failure the writer connection is dropped and reopened on the next call.
  */
 public final class JdbcLedger implements Ledger {
     private final LedgerConfig config;
+    private final LedgerConnections connections;
+    private final LedgerDialect dialect;
+    private final boolean writable;
     private Connection writer;
 
-    private JdbcLedger(LedgerConfig config) {
+    private JdbcLedger(LedgerConfig config, boolean writable) {
         this.config = config;
+        this.connections = new LedgerConnections(config);
+        this.dialect = config.dialect();
+        this.writable = writable;
     }
 
     /** Connects and migrates the schema. */
     public static JdbcLedger open(LedgerConfig config) {
-        JdbcLedger ledger = new JdbcLedger(config);
-        try (Connection c = ledger.connect()) {
-            new SchemaMigrator(config.dialect()).migrate(c);
-        } catch (SQLException e) {
-            throw new LedgerUnavailableException("ledger " + config.jdbcUrl() + ": cannot open and migrate", e);
-        }
+        JdbcLedger ledger = new JdbcLedger(config, true);
+        LedgerMigrations.migrate(ledger.connections);
         return ledger;
     }
 
     /** Connects without migrating; the first call that needs the database migrates if needed. For a poster started while the database is down. */
     public static JdbcLedger openLazily(LedgerConfig config) {
-        return new JdbcLedger(config);
+        return new JdbcLedger(config, true);
+    }
+
+    /**
+     * Only reads (balances, holds, points) and never migrates: for a switch whose poster runs in another
+     * process, which is the ledger's single writer. {@link #apply} and {@link #lastPostedSequence} refuse.
+     */
+    public static JdbcLedger readOnly(LedgerConfig config) {
+        return new JdbcLedger(config, false);
+    }
+
+    public LedgerConfig config() {
+        return config;
     }
 
     @Override
@@ -109,7 +125,7 @@ public final class JdbcLedger implements Ledger {
         return new ApplyResult(fresh.size() - rejected, rejected, skipped, last);
     }
 
-    private static BatchPlan plan(Connection c, List<JournalRecord> records) throws SQLException {
+    private BatchPlan plan(Connection c, List<JournalRecord> records) throws SQLException {
         Set<Long> holdIds = new HashSet<>();
         Set<Long> eventIds = new HashSet<>();
         Set<String> accountIds = new HashSet<>();
@@ -121,8 +137,9 @@ public final class JdbcLedger implements Ledger {
             }
             accountIds.add(r.accountId());
         }
-        BatchPlan plan = new BatchPlan(LedgerRows.loadHolds(c, List.copyOf(holdIds)),
-                LedgerRows.loadAccounts(c, List.copyOf(accountIds)), LedgerRows.loadUsedOnceKeys(c, List.copyOf(eventIds)));
+        LedgerRows rows = new LedgerRows(dialect);
+        BatchPlan plan = new BatchPlan(rows.loadHolds(c, List.copyOf(holdIds)),
+                rows.loadAccounts(c, List.copyOf(accountIds)), rows.loadUsedOnceKeys(c, List.copyOf(eventIds)));
         for (JournalRecord r : records) {
             plan.apply(r);
         }
@@ -134,8 +151,8 @@ public final class JdbcLedger implements Ledger {
                 || type == JournalRecordType.PAYMENT;
     }
 
-    private static long lockPosition(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT last_sequence FROM ledger_position WHERE id = 1 FOR UPDATE");
+    private long lockPosition(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(dialect.lockPositionSql());
              ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("ledger_position row missing");
@@ -192,6 +209,37 @@ public final class JdbcLedger implements Ledger {
     }
 
     @Override
+    public List<TotalsDifference> checkTotals() {
+        try (Connection c = connect()) {
+            return LedgerAudit.check(c);
+        } catch (SQLException e) {
+            throw new LedgerUnavailableException("ledger: cannot check the account totals against their rows", e);
+        }
+    }
+
+    @Override
+    public synchronized int repairFromJournal(Path journalDirectory, Collection<String> accounts) {
+        if (accounts.isEmpty()) {
+            return 0;
+        }
+        Set<String> set = Set.copyOf(accounts);
+        try {
+            Connection c = writer();
+            try {
+                long position = lockPosition(c);
+                LedgerAudit.replace(c, set, LedgerAudit.replay(journalDirectory, set, position));
+                c.commit();
+                return set.size();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw dropWriter("cannot repair " + set.size() + " accounts from the journal", e);
+        }
+    }
+
+    @Override
     public long pointsBalance(String accountId, long asOfMillis) {
         try (Connection c = connect();
              PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(points), 0) FROM ledger_points "
@@ -221,10 +269,14 @@ public final class JdbcLedger implements Ledger {
     }
 
     private Connection writer() throws SQLException {
+        if (!writable) {
+            throw new LedgerException("ledger " + config.jdbcUrl() + ": this handle only reads (the poster in another"
+                    + " process is the ledger's single writer)");
+        }
         if (writer == null) {
-            Connection c = connect();
+            LedgerMigrations.migrate(connections);
+            Connection c = connections.openWriter();
             try {
-                new SchemaMigrator(config.dialect()).migrate(c);
                 c.setAutoCommit(false);
             } catch (SQLException | RuntimeException e) {
                 c.close();
@@ -236,7 +288,7 @@ public final class JdbcLedger implements Ledger {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(config.driverUrl(), config.user(), config.password());
+        return connections.openReader();
     }
 
     private LedgerUnavailableException dropWriter(String what, SQLException cause) {

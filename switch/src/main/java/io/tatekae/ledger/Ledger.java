@@ -1,5 +1,7 @@
 package io.tatekae.ledger;
 
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +28,18 @@ public interface Ledger extends AutoCloseable {
     List<AccountBalance> balances();
 
     Optional<HoldView> hold(long holdId);
+
+    /** Accounts whose totals disagree with their hold and transfer rows (none expected; at most 1,000 listed). */
+    List<TotalsDifference> checkTotals();
+
+    /**
+     * Rebuilds the accounts' rows and totals from the journal records up to the ledger's position, in one
+     * transaction (see {@link LedgerAudit}); the writer only.
+     *
+     * @return the accounts rebuilt
+     * @throws io.tatekae.journal.JournalException when the journal no longer holds those records
+     */
+    int repairFromJournal(Path journalDirectory, Collection<String> accounts);
 
     /** Points earned and not yet expired at {@code asOfMillis}, less refunds; never negative. */
     long pointsBalance(String accountId, long asOfMillis);

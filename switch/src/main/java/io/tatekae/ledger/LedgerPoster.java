@@ -4,6 +4,7 @@ import io.tatekae.journal.JournalException;
 import io.tatekae.journal.JournalReader;
 import io.tatekae.journal.SequenceMark;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
@@ -15,8 +16,21 @@ import java.util.function.LongSupplier;
  * the same batch, so nothing is lost or applied twice. {@link #close()} drains what was committed.
  * It reads only the journal files and the database, so it runs in the switch's process or in its own
  * ({@code scripts/poster}); the caller holds the journal's {@link PosterLock}.
+ *
+ * <p>At start, every {@link LedgerPosterConfig#auditInterval()}, and whenever {@code audit-request.mark} asks
+ * (the switch's {@code POST /admin/ledger/audit}), it checks every account's totals against its rows
+ * ({@link Ledger#checkTotals}), logs each difference, and repairs the accounts from the journal
+ * ({@link Ledger#repairFromJournal}); it publishes the request it served in {@code audit.mark} and what
+ * its last audit found and left in {@code audit-found.mark} and {@code audit-left.mark} (the switch's
+ * metrics), so the scan runs in the poster's process, not the switch's.
  */
 public final class LedgerPoster implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LedgerPoster.class.getName());
+    public static final String AUDIT_REQUEST_MARK = "audit-request.mark";
+    public static final String AUDIT_SERVED_MARK = "audit.mark";
+    public static final String AUDIT_FOUND_MARK = "audit-found.mark";
+    public static final String AUDIT_LEFT_MARK = "audit-left.mark";
+    private static final int LOGGED_DIFFERENCES = 20;
     private final Path journalDirectory;
     private final LongSupplier committedSequence;
     private final Ledger ledger;
@@ -26,6 +40,11 @@ public final class LedgerPoster implements AutoCloseable {
     private JournalReader reader;
     private long backoffNanos;
     private SequenceMark postedMark;
+    private SequenceMark auditRequests;
+    private SequenceMark auditServed;
+    private SequenceMark auditFound;
+    private SequenceMark auditLeft;
+    private long nextAuditNanos;
 
     private volatile boolean stopping;
     private volatile long drainTarget;
@@ -36,6 +55,10 @@ public final class LedgerPoster implements AutoCloseable {
     private volatile long batches;
     private volatile long failures;
     private volatile String lastError;
+    private volatile long audits;
+    private volatile long differencesFound;
+    private volatile long accountsRepaired;
+    private volatile long differencesLeft;
 
     public LedgerPoster(Path journalDirectory, LongSupplier committedSequence, Ledger ledger, LedgerPosterConfig config) {
         this.journalDirectory = journalDirectory;
@@ -52,6 +75,21 @@ public final class LedgerPoster implements AutoCloseable {
             throw new IllegalStateException("ledger poster: set the posted mark before start");
         }
         this.postedMark = mark;
+        return this;
+    }
+
+    /**
+     * Audits the ledger when the request mark moves past the served one, and publishes each audit's
+     * findings; the marks live in the journal folder under the names above (see the class comment).
+     */
+    public LedgerPoster auditingThrough(Path folder) {
+        if (thread.isAlive()) {
+            throw new IllegalStateException("ledger poster: set the audit marks before start");
+        }
+        this.auditRequests = SequenceMark.openForWriting(folder.resolve(AUDIT_REQUEST_MARK));
+        this.auditServed = SequenceMark.openForWriting(folder.resolve(AUDIT_SERVED_MARK));
+        this.auditFound = SequenceMark.openForWriting(folder.resolve(AUDIT_FOUND_MARK));
+        this.auditLeft = SequenceMark.openForWriting(folder.resolve(AUDIT_LEFT_MARK));
         return this;
     }
 
@@ -98,6 +136,26 @@ public final class LedgerPoster implements AutoCloseable {
     /** The last failure's message (no card data), or null. */
     public String lastError() {
         return lastError;
+    }
+
+    /** Audits run (at start and on request). */
+    public long audits() {
+        return audits;
+    }
+
+    /** Accounts whose totals disagreed with their rows, over every audit. */
+    public long differencesFound() {
+        return differencesFound;
+    }
+
+    /** Accounts rebuilt from the journal, over every audit. */
+    public long accountsRepaired() {
+        return accountsRepaired;
+    }
+
+    /** Differences the last audit could not repair (the journal no longer holds the records, or the repair failed). */
+    public long differencesLeft() {
+        return differencesLeft;
     }
 
     public boolean isRunning() {
@@ -148,7 +206,15 @@ public final class LedgerPoster implements AutoCloseable {
             if (reader == null) {
                 lastPosted = ledger.lastPostedSequence();
                 publishPosted();
+                audit("at start");
                 reader = JournalReader.open(journalDirectory, lastPosted + 1);
+            }
+            long requested = auditRequests == null ? 0 : auditRequests.read();
+            if (auditRequests != null && requested > auditServed.read()) {
+                audit("on request " + requested);
+                auditServed.publish(requested);
+            } else if (System.nanoTime() - nextAuditNanos > 0) {
+                audit("every " + config.auditInterval().toMinutes() + " minutes");
             }
             if (batch.isEmpty()) {
                 reader.poll(batch::add, batch.capacity(), committedSequence.getAsLong());
@@ -174,8 +240,44 @@ public final class LedgerPoster implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks every account's totals against its rows and repairs the ones that disagree from the journal.
+     * A database failure propagates (the step is retried); a repair the journal cannot back is logged and
+     * counted, and posting goes on.
+     */
+    private void audit(String when) {
+        nextAuditNanos = System.nanoTime() + config.auditInterval().toNanos();
+        List<TotalsDifference> found = ledger.checkTotals();
+        audits++;
+        publishAudit(auditFound, found.size());
+        if (found.isEmpty()) {
+            differencesLeft = 0;
+            publishAudit(auditLeft, 0);
+            LOG.log(System.Logger.Level.INFO, () -> "ledger audit " + when + ": every account's totals equal its rows");
+            return;
+        }
+        differencesFound += found.size();
+        LOG.log(System.Logger.Level.WARNING, "ledger audit " + when + ": " + found.size() + " accounts' totals differ"
+                + " from their rows; repairing them from the journal");
+        found.stream().limit(LOGGED_DIFFERENCES).forEach(d -> LOG.log(System.Logger.Level.WARNING, "  " + d));
+        List<String> accounts = found.stream().map(TotalsDifference::accountId).toList();
+        try {
+            accountsRepaired += ledger.repairFromJournal(journalDirectory, accounts);
+        } catch (JournalException | LedgerException e) {
+            if (e instanceof LedgerUnavailableException unavailable) {
+                throw unavailable;
+            }
+            LOG.log(System.Logger.Level.ERROR, "ledger audit " + when + ": cannot repair from the journal: " + describe(e));
+        }
+        List<TotalsDifference> left = ledger.checkTotals();
+        differencesLeft = left.size();
+        publishAudit(auditLeft, left.size());
+        LOG.log(left.isEmpty() ? System.Logger.Level.WARNING : System.Logger.Level.ERROR, "ledger audit " + when + ": "
+                + (found.size() - left.size()) + " accounts repaired from the journal, " + left.size() + " differences left");
+    }
+
     /** The failure and its root cause (the driver's words: why the database refused), on one line. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -185,6 +287,12 @@ public final class LedgerPoster implements AutoCloseable {
             text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
         return text.replace('\n', ' ');
+    }
+
+    private static void publishAudit(SequenceMark mark, long value) {
+        if (mark != null) {
+            mark.publish(value);
+        }
     }
 
     private void publishPosted() {

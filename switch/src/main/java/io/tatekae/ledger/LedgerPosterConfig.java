@@ -10,9 +10,10 @@ import java.time.Duration;
  * @param initialBackoff first pause after a database failure; doubled on each further failure
  * @param maxBackoff     cap of that pause
  * @param drainTimeout   how long {@code close()} keeps posting what was committed before it gives up
+ * @param auditInterval  how often the poster checks every account's totals against its rows (also at start)
  */
 public record LedgerPosterConfig(int maxBatch, Duration idleWait, Duration initialBackoff, Duration maxBackoff,
-                                 Duration drainTimeout) {
+                                 Duration drainTimeout, Duration auditInterval) {
     public LedgerPosterConfig {
         if (maxBatch < 1 || maxBatch > 10_000) {
             throw new IllegalArgumentException("ledger poster maxBatch: " + maxBatch + " must be 1..10000");
@@ -21,6 +22,7 @@ public record LedgerPosterConfig(int maxBatch, Duration idleWait, Duration initi
         requirePositive("initialBackoff", initialBackoff);
         requirePositive("maxBackoff", maxBackoff);
         requirePositive("drainTimeout", drainTimeout);
+        requirePositive("auditInterval", auditInterval);
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("ledger poster maxBackoff " + maxBackoff + " is below initialBackoff " + initialBackoff);
         }
@@ -28,19 +30,19 @@ public record LedgerPosterConfig(int maxBatch, Duration idleWait, Duration initi
 
     public static LedgerPosterConfig defaults() {
         return new LedgerPosterConfig(500, Duration.ofMillis(1), Duration.ofMillis(50), Duration.ofSeconds(5),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofHours(1));
     }
 
     public LedgerPosterConfig withMaxBatch(int records) {
-        return new LedgerPosterConfig(records, idleWait, initialBackoff, maxBackoff, drainTimeout);
+        return new LedgerPosterConfig(records, idleWait, initialBackoff, maxBackoff, drainTimeout, auditInterval);
     }
 
     public LedgerPosterConfig withBackoff(Duration initial, Duration max) {
-        return new LedgerPosterConfig(maxBatch, idleWait, initial, max, drainTimeout);
+        return new LedgerPosterConfig(maxBatch, idleWait, initial, max, drainTimeout, auditInterval);
     }
 
     public LedgerPosterConfig withDrainTimeout(Duration timeout) {
-        return new LedgerPosterConfig(maxBatch, idleWait, initialBackoff, maxBackoff, timeout);
+        return new LedgerPosterConfig(maxBatch, idleWait, initialBackoff, maxBackoff, timeout, auditInterval);
     }
 
     private static void requirePositive(String name, Duration value) {

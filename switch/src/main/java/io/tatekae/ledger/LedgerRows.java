@@ -13,23 +13,28 @@ import java.util.Set;
 
 /**
  * The SQL that loads the rows a batch touches and writes a {@link BatchPlan} back, as JDBC batches.
- * Lookups bind one array ({@code = ANY (?)}): a single plan that uses the primary key on H2 and
- * PostgreSQL alike (a padded IN list got a generic sequential-scan plan on PostgreSQL).
+ * Lookups bind all their keys at one placeholder ({@link LedgerDialect#anyOf}): a single statement
+ * that uses the primary key whatever the count (a padded IN list got a generic sequential-scan plan
+ * on PostgreSQL).
  */
 final class LedgerRows {
     static final String HOLD_COLUMNS = "hold_id, account_id, state, forced, authorized_amount, pending_amount, "
             + "captured_amount, plan, placed_seq, placed_at, closed_seq, closed_at, auth_code, rrn, stan, masked_pan";
 
-    private LedgerRows() {
+    private final LedgerDialect dialect;
+
+    LedgerRows(LedgerDialect dialect) {
+        this.dialect = dialect;
     }
 
-    static Map<Long, HoldRow> loadHolds(Connection c, List<Long> holdIds) throws SQLException {
+    Map<Long, HoldRow> loadHolds(Connection c, List<Long> holdIds) throws SQLException {
         Map<Long, HoldRow> holds = new HashMap<>();
         if (holdIds.isEmpty()) {
             return holds;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT " + HOLD_COLUMNS + " FROM ledger_hold WHERE hold_id = ANY (?)")) {
-            s.setArray(1, c.createArrayOf("BIGINT", holdIds.toArray()));
+        try (PreparedStatement s = c.prepareStatement("SELECT " + HOLD_COLUMNS + " FROM ledger_hold WHERE "
+                + dialect.anyOf("hold_id"))) {
+            dialect.bindLongs(c, s, 1, holdIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     HoldRow hold = readHold(rs);
@@ -62,13 +67,14 @@ final class LedgerRows {
         return hold;
     }
 
-    static Set<String> loadAccounts(Connection c, List<String> accountIds) throws SQLException {
+    Set<String> loadAccounts(Connection c, List<String> accountIds) throws SQLException {
         Set<String> found = new HashSet<>();
         if (accountIds.isEmpty()) {
             return found;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT account_id FROM ledger_account WHERE account_id = ANY (?)")) {
-            s.setArray(1, c.createArrayOf("VARCHAR", accountIds.toArray()));
+        try (PreparedStatement s = c.prepareStatement("SELECT account_id FROM ledger_account WHERE "
+                + dialect.anyOf("account_id"))) {
+            dialect.bindStrings(c, s, 1, accountIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     found.add(rs.getString(1));
@@ -79,14 +85,14 @@ final class LedgerRows {
     }
 
     /** Once keys of forced posts, refunds and payments already applied among {@code eventIds}. */
-    static Set<BatchPlan.OnceKey> loadUsedOnceKeys(Connection c, List<Long> eventIds) throws SQLException {
+    Set<BatchPlan.OnceKey> loadUsedOnceKeys(Connection c, List<Long> eventIds) throws SQLException {
         Set<BatchPlan.OnceKey> used = new HashSet<>();
         if (eventIds.isEmpty()) {
             return used;
         }
         try (PreparedStatement s = c.prepareStatement("SELECT once_key, once_class FROM ledger_transfer "
-                + "WHERE once_key = ANY (?) AND once_class IN (3, 4, 5)")) {
-            s.setArray(1, c.createArrayOf("BIGINT", eventIds.toArray()));
+                + "WHERE " + dialect.anyOf("once_key") + " AND once_class IN (3, 4, 5)")) {
+            dialect.bindLongs(c, s, 1, eventIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     used.add(new BatchPlan.OnceKey(rs.getLong(1), rs.getInt(2)));

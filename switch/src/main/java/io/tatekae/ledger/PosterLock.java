@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * One ledger poster per journal, in this process or another: an exclusive lock on
@@ -17,6 +20,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class PosterLock implements AutoCloseable {
     public static final String FILE = "poster.lock";
+    private static final long RETRY_NANOS = 100_000_000;
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -28,6 +32,41 @@ public final class PosterLock implements AutoCloseable {
 
     /** Takes the lock or fails at once with a message naming the holder. */
     public static PosterLock acquire(Path journalDirectory) {
+        return acquire(journalDirectory, Duration.ZERO, message -> { });
+    }
+
+    /**
+     * Takes the lock, waiting up to {@code patience} for its holder to let go (a child poster whose switch
+     * was killed drains and exits by itself; the next switch's child waits for it), telling
+     * {@code waiting} once who holds it. Fails with a message naming the holder after that.
+     */
+    public static PosterLock acquire(Path journalDirectory, Duration patience, Consumer<String> waiting) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                return tryAcquire(journalDirectory);
+            } catch (HeldException held) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new LedgerException(held.getMessage());
+                }
+                if (!told) {
+                    waiting.accept("waiting up to " + patience.toSeconds() + " s for the poster lock: " + held.getMessage());
+                    told = true;
+                }
+                LockSupport.parkNanos(RETRY_NANOS);
+            }
+        }
+    }
+
+    /** The lock is held by another poster (this process's or another's). */
+    private static final class HeldException extends RuntimeException {
+        HeldException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static PosterLock tryAcquire(Path journalDirectory) {
         Path file = journalDirectory.resolve(FILE);
         FileChannel channel = null;
         try {
@@ -37,9 +76,10 @@ public final class PosterLock implements AutoCloseable {
             if (lock == null) {
                 String holder = holder(file);
                 channel.close();
-                throw new LedgerException("ledger poster: another poster already posts this journal (" + file
+                throw new HeldException("ledger poster: another poster already posts this journal (" + file
                         + " is locked" + (holder.isEmpty() ? "" : " by process " + holder) + "); run one poster per"
-                        + " journal: ledger.poster in-process (the switch posts) or external (scripts/poster posts)");
+                        + " journal: ledger.poster in-process (the switch posts), child (the switch's child process"
+                        + " posts) or external (scripts/poster posts)");
             }
             byte[] pid = Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII);
             channel.truncate(0);

@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for CAV2 and name, an unknown card, reversals, malformed and unanswerable frames carrying a PAN
  * and a CAV2, a protocol violation, provisioning with bad lines over HTTP and from a file), no log
  * line (all levels, root logger), no console output, no HTTP answer and no byte of any file the
- * switch wrote under its data folder (state maps, journal segments, H2 ledger) holds a full test
+ * switch wrote under its data folder (state maps, journal segments, SQLite ledger) holds a full test
  * PAN (ASCII or UTF-16) or a CAV2 that was sent (as its DE 48 subelement "9203" + digits).
  */
 @Timeout(180)
@@ -144,7 +144,7 @@ class SecretLeakScanTest {
     private void runScenario(Path data, List<String> httpAnswers) throws Exception {
         int httpPort = freePort();
         String yaml = "mode: test\nserver:\n  host: 127.0.0.1\nhttp:\n  host: 127.0.0.1\n"
-                + "state:\n  maxCards: 1000\n  maxAccounts: 1000\njournal:\n  fsync: batch\n";
+                + "state:\n  maxCards: 1000\n  maxAccounts: 1000\njournal:\n  fsync: batch\nledger:\n  poster: in-process\n";
         SwitchConfig config = ConfigLoader.parse(yaml, "leak scan configuration",
                 Overrides.NONE.withDataDir(data).withPort(0).withHttpPort(httpPort), Map.of());
         Path cards = dir.resolve("cards.jsonl"); // the operator's input, outside the data folder

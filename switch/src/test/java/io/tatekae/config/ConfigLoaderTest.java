@@ -60,8 +60,12 @@ class ConfigLoaderTest {
         assertEquals(new HoldsConfig(7, 1_000_000), config.holds());
         assertEquals(new JournalConfig(FsyncMode.DURABLE, 67_108_864L, "delete", Path.of("data/journal-archive").toAbsolutePath(),
                 1_000_000L, 10, 3), config.journal());
-        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath() + "/ledger/ledger", config.ledger().url());
+        assertEquals("jdbc:sqlite:" + Path.of("data").toAbsolutePath() + "/ledger/ledger.db", config.ledger().url());
         assertEquals(500, config.ledger().batchSize());
+        assertEquals(PosterMode.CHILD, config.ledger().poster());
+        assertEquals(0, config.ledger().childHeapMb(), "sized from the configuration");
+        assertTrue(config.ledger().childIdle());
+        assertEquals(shippedConfig().toAbsolutePath().normalize(), config.file(), "a child poster reads the same file");
         PolicyConfig policy = config.policy();
         assertEquals(ZoneId.of("Asia/Tokyo"), policy.timezone());
         assertEquals(Set.of(6540, 6529, 6530, 4829, 6010, 6011, 6012, 6050, 6051, 6534, 5815, 5816, 5817, 5818,
@@ -79,9 +83,14 @@ class ConfigLoaderTest {
 
     @Test
     void shippedConfigSaysExactlyWhatTheBuiltInDefaultsSay() throws IOException {
-        SwitchConfig shipped = ConfigLoader.load(shippedConfig(), Overrides.NONE, Map.of());
-        assertEquals(load(""), shipped);
-        assertEquals(load("# nothing but a comment\n"), shipped);
+        SwitchConfig shipped = withoutFile(ConfigLoader.load(shippedConfig(), Overrides.NONE, Map.of()));
+        assertEquals(withoutFile(load("")), shipped);
+        assertEquals(withoutFile(load("# nothing but a comment\n")), shipped);
+    }
+
+    private static SwitchConfig withoutFile(SwitchConfig c) {
+        return new SwitchConfig(c.mode(), c.server(), c.http(), c.pipeline(), c.data(), c.state(), c.keys(), c.policy(),
+                c.holds(), c.journal(), c.ledger(), c.recorder(), null);
     }
 
     @Test
@@ -197,7 +206,7 @@ class ConfigLoaderTest {
         assertEquals(0, config.server().port());
         assertFalse(config.http().enabled());
         assertEquals(dataDir, config.data().dir());
-        assertEquals("jdbc:h2:file:" + dataDir + "/ledger/ledger", config.ledger().url());
+        assertEquals("jdbc:sqlite:" + dataDir + "/ledger/ledger.db", config.ledger().url());
     }
 
     @Test
@@ -231,9 +240,23 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void ledgerUrlMustBeH2OrPostgresqlAndPasswordComesFromTheEnvironmentFirst() throws IOException {
-        assertEquals(List.of(file() + ": ledger.url: expected a JDBC URL starting with jdbc:h2: or jdbc:postgresql:, got \"jdbc:mysql://db/\" (line 2)"),
+    void ledgerUrlMustBeASqliteFileOrPostgresqlAndPasswordComesFromTheEnvironmentFirst() throws IOException {
+        assertEquals(List.of(file() + ": ledger.url: expected a JDBC URL starting with jdbc:sqlite: (a file) or jdbc:postgresql:,"
+                        + " got \"jdbc:mysql://db/\" (line 2)"),
                 problems("ledger:\n  url: jdbc:mysql://db/ledger\n"));
+        assertEquals(List.of(file() + ": ledger.url: expected a JDBC URL starting with jdbc:sqlite: (a file) or jdbc:postgresql:,"
+                        + " got \"jdbc:h2:file:/tm\" (line 2)"),
+                problems("ledger:\n  url: jdbc:h2:file:/tmp/x/ledger\n"), "H2 is gone");
+        String notAFile = ": ledger.url: a SQLite ledger must be a file path (jdbc:sqlite:/var/lib/tatekae/ledger.db), not an"
+                + " in-memory or URI database: the ledger keeps the money record (line 2)";
+        assertEquals(List.of(file() + notAFile), problems("ledger:\n  url: 'jdbc:sqlite::memory:'\n"));
+        assertEquals(List.of(file() + notAFile), problems("ledger:\n  url: 'jdbc:sqlite:'\n"));
+        assertEquals(List.of(file() + notAFile), problems("ledger:\n  url: 'jdbc:sqlite:file:/x/l.db?mode=memory'\n"));
+        assertEquals(List.of(file() + ": ledger.url: remove the parameters after '?' from the SQLite URL: the ledger sets"
+                        + " journal_mode=WAL, synchronous=FULL, foreign keys and the busy timeout itself (line 2)"),
+                problems("ledger:\n  url: jdbc:sqlite:/x/l.db?synchronous=OFF\n"));
+        assertEquals("jdbc:sqlite:" + Path.of("rel/l.db").toAbsolutePath(), load("ledger:\n  url: jdbc:sqlite:rel/l.db\n").ledger().url(),
+                "a relative file is made absolute, so the child poster opens the same one");
         Path file = write("ledger:\n  url: jdbc:postgresql://db:5432/tatekae\n  password: from-file\n");
         LedgerConfig fromFile = ConfigLoader.load(file, Overrides.NONE, Map.of()).ledger();
         assertEquals("from-file", fromFile.password());
@@ -244,14 +267,17 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void anExternalPosterNeedsALedgerTwoProcessesCanOpen() throws IOException {
-        assertFalse(load("ledger:\n  url: jdbc:h2:file:/tmp/x/ledger\n").ledger().externalPoster(), "in-process by default");
-        assertEquals(List.of(file() + ": ledger.poster: external needs a ledger two processes can open: PostgreSQL, or an H2 URL"
-                        + " with ;AUTO_SERVER=TRUE (the switch reads the ledger for reconcile and points while scripts/poster writes it) (line 3)"),
-                problems("ledger:\n  url: jdbc:h2:file:/tmp/x/ledger\n  poster: external\n"));
-        assertTrue(load("ledger:\n  url: jdbc:h2:file:/tmp/x/ledger;AUTO_SERVER=TRUE\n  poster: external\n").ledger().externalPoster());
-        assertTrue(load("ledger:\n  url: jdbc:postgresql://db:5432/tatekae\n  poster: external\n").ledger().externalPoster());
-        assertEquals(List.of(file() + ": ledger.poster: \"separate\" is not allowed (allowed: in-process | external) (line 2)"),
-                problems("ledger:\n  poster: separate\n"));
+    void thePosterRunsInAChildProcessByDefaultAndItsSettingsAreChecked() throws IOException {
+        assertEquals(PosterMode.CHILD, load("mode: test\n").ledger().poster());
+        assertEquals(PosterMode.IN_PROCESS, load("ledger:\n  poster: in-process\n").ledger().poster());
+        assertEquals(PosterMode.EXTERNAL, load("ledger:\n  poster: external\n").ledger().poster(), "SQLite too: one writer, readers read-only");
+        assertEquals(PosterMode.EXTERNAL, load("ledger:\n  url: jdbc:postgresql://db:5432/tatekae\n  poster: external\n").ledger().poster());
+        LedgerConfig child = load("ledger:\n  childHeapMb: 512\n  childScheduling: normal\n").ledger();
+        assertEquals(512, child.childHeapMb());
+        assertFalse(child.childIdle());
+        assertEquals(List.of(file() + ": ledger.poster: \"separate\" is not allowed (allowed: in-process | child | external) (line 2)",
+                        file() + ": ledger.childHeapMb: 32 MB is too small (0 = sized from the configuration, or 64..16384) (line 3)",
+                        file() + ": ledger.childScheduling: \"fifo\" is not allowed (allowed: idle | normal) (line 4)"),
+                problems("ledger:\n  poster: separate\n  childHeapMb: 32\n  childScheduling: fifo\n"));
     }
 }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Clearing (profile §8), payments and points over a real switch: authorizations over TCP, the
  * clearing file and payments over the admin HTTP port, available credit read back by balance
- * inquiries, points from the real (H2) ledger the journal feeds.
+ * inquiries, points from the real (SQLite) ledger the journal feeds.
  */
 class ClearingScenarioTest {
     @TempDir

@@ -2,16 +2,26 @@ package io.tatekae.ledger;
 
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.nio.file.Path;
 
-/** The URL the driver gets: H2's own shutdown hook is turned off where H2 allows it. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which database a URL names; the embedded default's file. */
 class LedgerConfigTest {
     @Test
-    void h2GetsDbCloseOnExitOffUnlessTheUrlSaysOrAutoServerForbidsIt() {
-        assertEquals("jdbc:h2:file:/d/ledger;DB_CLOSE_ON_EXIT=FALSE", new LedgerConfig("jdbc:h2:file:/d/ledger", "sa", "").driverUrl());
-        assertEquals("jdbc:h2:file:/d/ledger;db_close_on_exit=true",
-                new LedgerConfig("jdbc:h2:file:/d/ledger;db_close_on_exit=true", "sa", "").driverUrl());
-        assertEquals("jdbc:h2:file:/d/ledger;AUTO_SERVER=TRUE", new LedgerConfig("jdbc:h2:file:/d/ledger;AUTO_SERVER=TRUE", "sa", "").driverUrl());
-        assertEquals("jdbc:postgresql://db:5432/t", new LedgerConfig("jdbc:postgresql://db:5432/t", "u", "p").driverUrl());
+    void theDialectComesFromTheUrlAndOnlySqliteAndPostgresqlAreSupported() {
+        assertEquals(LedgerDialect.SQLITE, new LedgerConfig("jdbc:sqlite:/d/ledger.db", "", "").dialect());
+        assertEquals(LedgerDialect.POSTGRESQL, new LedgerConfig("jdbc:postgresql://db:5432/t", "u", "p").dialect());
+        IllegalArgumentException h2 = assertThrows(IllegalArgumentException.class, () -> new LedgerConfig("jdbc:h2:file:/d/l", "sa", ""));
+        assertTrue(h2.getMessage().contains("only jdbc:sqlite: and jdbc:postgresql: are supported"), h2.getMessage());
+    }
+
+    @Test
+    void theEmbeddedLedgerIsAFileUnderTheDataFolder() {
+        LedgerConfig config = LedgerConfig.sqlite(Path.of("/srv/tatekae/data"));
+        assertEquals("jdbc:sqlite:/srv/tatekae/data/ledger/ledger.db", config.jdbcUrl());
+        assertEquals(Path.of("/srv/tatekae/data/ledger/ledger.db"), config.sqliteFile());
     }
 }

@@ -1,6 +1,7 @@
 package io.tatekae.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tatekae.journal.FsyncPolicy;
@@ -8,6 +9,10 @@ import io.tatekae.journal.JournalConfig;
 import io.tatekae.journal.JournalWriter;
 import io.tatekae.testsupport.PostgresCluster;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +40,35 @@ class PostgresLedgerTest extends AbstractLedgerTest {
     protected LedgerConfig freshDatabase() {
         String url = cluster.createDatabase("ledger_" + DATABASES.incrementAndGet());
         return new LedgerConfig(url, cluster.user(), cluster.password());
+    }
+
+    /** A ledger the earlier release made (its own schema_version table, no Flyway history) keeps its data and is version 1. */
+    @Test
+    void aLedgerMadeByTheEarlierMigratorIsAdoptedAsVersionOne() throws Exception {
+        LedgerConfig old = freshDatabase();
+        String v1;
+        try (var in = JdbcLedger.class.getResourceAsStream("/db/migration/V1__ledger_core.sql")) {
+            v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (Connection c = DriverManager.getConnection(old.jdbcUrl(), old.user(), old.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL,"
+                    + " applied_at BIGINT NOT NULL)");
+            s.execute(v1);
+            s.execute("INSERT INTO schema_version VALUES (1, 'V1__ledger_core.sql', 0)");
+            s.execute("UPDATE ledger_position SET last_sequence = 41");
+        }
+        try (JdbcLedger adopted = JdbcLedger.open(old)) {
+            assertEquals(41, adopted.lastPostedSequence(), "the old ledger's position is kept");
+        }
+        try (Connection c = DriverManager.getConnection(old.jdbcUrl(), old.user(), old.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, type FROM flyway_schema_history ORDER BY installed_rank")) {
+            assertTrue(rs.next());
+            assertEquals("1", rs.getString(1));
+            assertEquals("BASELINE", rs.getString(2), "adopted, not migrated again");
+            assertFalse(rs.next());
+        }
     }
 
     @Test

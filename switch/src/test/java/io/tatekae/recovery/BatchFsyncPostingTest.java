@@ -34,7 +34,7 @@ class BatchFsyncPostingTest {
             committed = sw.app().committedSequence();
             assertTrue(committed > 0, "the approval was journaled");
         }
-        try (JdbcLedger ledger = JdbcLedger.open(LedgerConfig.h2(dir))) {
+        try (JdbcLedger ledger = JdbcLedger.open(LedgerConfig.sqlite(dir))) {
             assertEquals(committed, ledger.lastPostedSequence(), "every committed record is in the ledger after the stop");
         }
     }

@@ -1,9 +1,9 @@
 package io.tatekae.recovery;
 
 import io.tatekae.ledger.LedgerConfig;
+import io.tatekae.ledger.LedgerConnections;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The verdict of a run under load, from the ledger database (plain SQL, so that an H2 file can be
- * opened read-only: writing it from the test JVM, which runs with -ea, once broke it) against the client's book: holds
- * match the approvals seen one to one (extra holds only for requests the kill left unanswered),
- * acknowledged reversals are voided, and each account's credit agrees with the switch.
+ * The verdict of a run under load, from the ledger database (plain SQL on a read-only connection)
+ * against the client's book: holds match the approvals seen one to one (extra holds only for requests
+ * the kill left unanswered), acknowledged reversals are voided, every account's totals equal its hold
+ * and transfer rows, and each account's credit agrees with the switch.
  */
 final class CrashLedgerCheck {
     /** One row of ledger_hold. */
@@ -42,12 +42,14 @@ final class CrashLedgerCheck {
         int unansweredWithHold = checkEveryHoldHasAnAuthorization(book, holdsByRrn);
         int reversed = checkReversals(book, holdsByRrn);
         checkCredit(cards, config, holdsByRrn, switchAvailable);
+        int accounts = checkTotalsEqualRows(config);
         long unanswered = book.purchases().stream().filter(p -> !p.answered()).count()
                 + book.reversals().stream().filter(r -> !r.answered()).count();
         long advices = book.reversals().stream().filter(r -> r.answered() && !r.original.answered()).count();
         System.out.printf("%d purchases sent, %d approvals seen, %d reversals acknowledged, %d requests unanswered"
-                        + " (%d unanswered purchases hold money), %d 0420s for unanswered purchases acknowledged%n",
-                book.purchases().size(), approvals, reversed, unanswered, unansweredWithHold, advices);
+                        + " (%d unanswered purchases hold money), %d 0420s for unanswered purchases acknowledged,"
+                        + " %d accounts' totals equal their rows%n",
+                book.purchases().size(), approvals, reversed, unanswered, unansweredWithHold, advices, accounts);
         assertTrue(approvals >= 100, "too few approvals to prove anything: " + approvals);
         assertTrue(reversed >= 10, "too few reversals to prove anything: " + reversed);
     }
@@ -135,7 +137,7 @@ final class CrashLedgerCheck {
         Map<String, Long> pendingByAccount = new HashMap<>();
         holdsByRrn.values().forEach(hs -> hs.forEach(h -> pendingByAccount.merge(h.accountId(), h.pending(), Long::sum)));
         Map<String, Long> ledgerOpen = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+        try (Connection c = new LedgerConnections(config).openReader();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT account_id, pending_holds, posted FROM ledger_account")) {
             while (rs.next()) {
@@ -152,9 +154,33 @@ final class CrashLedgerCheck {
         }
     }
 
+    /**
+     * Each account row's totals equal its rows: open holds = the pending amounts of its pending holds =
+     * the sum of its transfers' pending deltas; posted = the sum of its transfers' posted deltas.
+     */
+    static int checkTotalsEqualRows(LedgerConfig config) throws SQLException {
+        int accounts = 0;
+        try (Connection c = new LedgerConnections(config).openReader();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT a.account_id, a.pending_holds, a.posted,"
+                     + " (SELECT COALESCE(SUM(h.pending_amount), 0) FROM ledger_hold h WHERE h.account_id = a.account_id AND h.state = 'PENDING'),"
+                     + " (SELECT COALESCE(SUM(t.pending_delta), 0) FROM ledger_transfer t WHERE t.account_id = a.account_id),"
+                     + " (SELECT COALESCE(SUM(t.posted_delta), 0) FROM ledger_transfer t WHERE t.account_id = a.account_id)"
+                     + " FROM ledger_account a")) {
+            while (rs.next()) {
+                accounts++;
+                String account = rs.getString(1);
+                assertEquals(rs.getLong(2), rs.getLong(4), () -> account + ": open holds vs its pending hold rows");
+                assertEquals(rs.getLong(2), rs.getLong(5), () -> account + ": open holds vs its transfers");
+                assertEquals(rs.getLong(3), rs.getLong(6), () -> account + ": posted vs its transfers");
+            }
+        }
+        return accounts;
+    }
+
     private static List<Hold> holds(LedgerConfig config) throws SQLException {
         List<Hold> holds = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+        try (Connection c = new LedgerConnections(config).openReader();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT hold_id, account_id, state, authorized_amount, pending_amount, auth_code, rrn"
                      + " FROM ledger_hold ORDER BY hold_id")) {

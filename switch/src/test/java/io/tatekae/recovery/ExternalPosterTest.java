@@ -43,7 +43,7 @@ class ExternalPosterTest {
             LedgerConfig ledgerConfig = new LedgerConfig(url, pg.user(), pg.password());
             String yaml = "ledger:\n  url: " + url + "\n  user: " + pg.user() + "\n  password: \"" + pg.password() + "\"\n"
                     + "  poster: external\npolicy:\n  velocityMaxApprovals: 32\n";
-            Path posterConfig = Files.writeString(dir.resolve("poster.yaml"), "mode: test\n" + yaml);
+            Path posterConfig = Files.writeString(dir.resolve("poster.yaml"), "mode: test\n" + TestSwitch.HOLDS_YAML + yaml);
             Path data = dir.resolve("data");
             try (TestSwitch sw = TestSwitch.builder(data).cardsFile(cardsFile).yaml(yaml).start()) {
                 assertNull(sw.app().poster(), "no poster thread in the switch");
@@ -81,20 +81,18 @@ class ExternalPosterTest {
     }
 
     /**
-     * SIGTERM while the poster is behind, on an H2 ledger shared through AUTO_SERVER: it posts
-     * everything committed before it stops. (H2's own shutdown hook may close the database under the
-     * drain once: with AUTO_SERVER, H2 cannot turn that hook off; the poster's retry reopens it.)
+     * SIGTERM while the poster is behind, on the embedded SQLite ledger, which the poster writes and the
+     * switch only reads: it posts everything committed before it stops.
      */
     @Test
-    void sigtermWhileBehindStillPostsEverythingCommittedIntoH2() throws Exception {
+    void sigtermWhileBehindStillPostsEverythingCommittedIntoSqlite() throws Exception {
         CrashCards cards = new CrashCards(ACCOUNTS);
         Path cardsFile = dir.resolve("cards.jsonl");
         cards.write(cardsFile);
         CrashBook book = new CrashBook();
         Path data = dir.resolve("data");
-        String yaml = "ledger:\n  url: jdbc:h2:file:" + data.resolve("ledger").resolve("ledger") + ";AUTO_SERVER=TRUE\n"
-                + "  batchSize: 100\n  poster: external\npolicy:\n  velocityMaxApprovals: 32\n";
-        Path posterConfig = Files.writeString(dir.resolve("poster.yaml"), "mode: test\n" + yaml);
+        String yaml = "ledger:\n  batchSize: 100\n  poster: external\npolicy:\n  velocityMaxApprovals: 32\n";
+        Path posterConfig = Files.writeString(dir.resolve("poster.yaml"), "mode: test\n" + TestSwitch.HOLDS_YAML + yaml);
         try (TestSwitch sw = TestSwitch.builder(data).cardsFile(cardsFile).yaml(yaml).start()) {
             try (PipelinedLoad load = new PipelinedLoad(sw.connectSignedOn(), book)) {
                 Thread sender = Thread.ofPlatform().name("external-poster-sender").start(() -> load.run(cards, new Random(13), 0));

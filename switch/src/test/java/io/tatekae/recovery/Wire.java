@@ -21,8 +21,13 @@ final class Wire {
     private Wire() {
     }
 
+    /** A STAN unique in this test JVM (the RRN is made from it); fails rather than wrap or grow a seventh digit. */
     static String stan() {
-        return String.format("%06d", STANS.incrementAndGet());
+        int stan = STANS.incrementAndGet();
+        if (stan > 999_999) {
+            throw new IllegalStateException("test STANs used up (" + stan + "): a test sends too many requests; pace its load");
+        }
+        return String.format("%06d", stan);
     }
 
     static ISOMsg purchase(TestCards card, long amount) {

@@ -34,7 +34,7 @@ public final class PostgresCluster implements AutoCloseable {
     private final boolean asRoot;
     private boolean running;
 
-    /** The cluster's own folder (deleted on close). */
+    /** The cluster's own folder (data, socket, log): deleted on close. */
     Path root() {
         return root;
     }

@@ -21,6 +21,8 @@ import java.util.function.UnaryOperator;
  * temporary data folder, test keys, small tables. Extra YAML lines override the test defaults.
  */
 public final class TestSwitch implements AutoCloseable {
+    /** The test switch's holds section (a small transaction table); a poster started beside it needs the same. */
+    public static final String HOLDS_YAML = "holds:\n  lifetimeDays: 7\n  maxOpenHolds: 65536\n";
     public static final String TEST_CARDS = "/provisioning/test-cards.jsonl";
 
     private final SwitchApp app;
@@ -146,8 +148,10 @@ public final class TestSwitch implements AutoCloseable {
 
         public TestSwitch start() {
             try {
-                String text = baseYaml() + yaml;
-                SwitchConfig config = ConfigLoader.parse(text, "test configuration",
+                // A file, as in production: a child poster (ledger.poster: child) reads the same one.
+                Files.createDirectories(dataDir);
+                Path file = Files.writeString(dataDir.resolve("test-switch.yaml"), withPoster(baseYaml() + yaml));
+                SwitchConfig config = ConfigLoader.load(file,
                         Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(httpPort), Map.of());
                 SwitchApp app = SwitchApp.open(config, clock, moneyLog, journalFiles);
                 Path cards = cardsFile;
@@ -177,6 +181,15 @@ public final class TestSwitch implements AutoCloseable {
             }
         }
 
+        /** The poster runs in the test's JVM (its counters are asserted) unless the test says otherwise. */
+        private static String withPoster(String text) {
+            if (text.contains("poster:")) {
+                return text;
+            }
+            return text.contains("\nledger:\n") ? text.replace("\nledger:\n", "\nledger:\n  poster: in-process\n")
+                    : text + "ledger:\n  poster: in-process\n";
+        }
+
         private String baseYaml() {
             boolean hasServer = yaml.indexOf("server:") >= 0;
             boolean hasHolds = yaml.indexOf("holds:") >= 0;
@@ -185,7 +198,7 @@ public final class TestSwitch implements AutoCloseable {
             return "mode: test\n"
                     + (hasServer ? "" : "server:\n  host: 127.0.0.1\n")
                     + "state:\n  maxCards: 1000\n  maxAccounts: 1000\n"
-                    + (hasHolds ? "" : "holds:\n  lifetimeDays: 7\n  maxOpenHolds: 65536\n")
+                    + (hasHolds ? "" : HOLDS_YAML)
                     + (hasPipeline ? "" : "pipeline:\n  ringSize: 1024\n  waitStrategy: blocking\n  maxBatch: 128\n")
                     + (hasJournal ? "" : "journal:\n  fsync: none\n");
         }

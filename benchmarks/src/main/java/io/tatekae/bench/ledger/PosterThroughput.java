@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Holds per second the poster moves from a pre-written journal into a ledger.
- * Usage: {@code PosterThroughput <holds> <maxBatch> [jdbcUrl user password]} (default: H2 in a temp folder).
+ * Usage: {@code PosterThroughput <holds> <maxBatch> [jdbcUrl user password]} (default: SQLite in a temp folder).
  */
 public final class PosterThroughput {
     private PosterThroughput() {
@@ -30,7 +30,7 @@ public final class PosterThroughput {
         Path dir = Files.createTempDirectory("tatekae-poster-bench-");
         try {
             LedgerConfig ledgerConfig = args.length > 2 ? new LedgerConfig(args[2], args.length > 3 ? args[3] : "",
-                    args.length > 4 ? args[4] : "") : LedgerConfig.h2(dir);
+                    args.length > 4 ? args[4] : "") : LedgerConfig.sqlite(dir);
             JournalConfig journal = JournalConfig.durable(dir.resolve("journal")).withFsync(FsyncPolicy.NONE, 0);
             try (JournalWriter writer = JournalWriter.open(journal); JdbcLedger ledger = JdbcLedger.open(ledgerConfig)) {
                 writeHolds(writer, holds);

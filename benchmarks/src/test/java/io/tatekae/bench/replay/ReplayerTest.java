@@ -148,6 +148,8 @@ class ReplayerTest {
                   maxBatch: 128
                 journal:
                   fsync: none
+                ledger:
+                  poster: in-process
                 """ + extraYaml, name + ".yaml", Overrides.NONE.withDataDir(data).withPort(0).withHttpPort(0), Map.of());
         SwitchApp app = SwitchApp.open(config, InstantSource.system());
         assertTrue(app.provision(cards).allLinesUsed());
