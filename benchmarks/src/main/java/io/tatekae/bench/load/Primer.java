@@ -17,6 +17,8 @@ final class Primer {
     private static final int FIRST_STAN = 990_000;
     private static final int FIRST_REVERSAL_STAN = 980_000;
     private static final int OK = FrameCodec.code("00");
+    /** The first exchanges with a server that has just started (cold code, page faults) may take long. */
+    private static final long MIN_TIMEOUT_NANOS = 10_000_000_000L;
 
     private Primer() {
     }
@@ -24,7 +26,7 @@ final class Primer {
     static void prime(FrameCodec codec, String host, int port, FrameCodec.Template approval, LoadCard card, int velocity,
                       boolean any, long timeoutNanos) throws IOException {
         try (Socket c = new Socket(host, port)) {
-            c.setSoTimeout((int) Math.max(1, timeoutNanos / 1_000_000));
+            c.setSoTimeout((int) (Math.max(MIN_TIMEOUT_NANOS, timeoutNanos) / 1_000_000));
             long de7 = LoadRun.de7(ZonedDateTime.now(ZoneOffset.UTC));
             exchange(c, codec, SignOn.frame(codec, de7, FIRST_STAN - 1), any, "0800 sign-on", 810, "00");
             for (int i = 0; i < velocity; i++) {

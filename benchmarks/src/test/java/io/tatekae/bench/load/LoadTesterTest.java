@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LoadTesterTest {
     private static final int VELOCITY = 3;
-    private static final int MAX_OPEN_HOLDS = 700;
+    private static final int MAX_OPEN_HOLDS = 400;
 
     @TempDir
     Path dir;
@@ -81,8 +81,9 @@ class LoadTesterTest {
     @Test
     void aSessionStaysWithinTheVelocityAndTheTransactionTableAndReversesEveryHold() throws Exception {
         startSwitch(200);
-        // 1,200 requests, 60 % of them approvals: twice the 700 requests the switch's table remembers, and more
-        // approvals than 199 cards x 3 allow, so the last rate cannot run.
+        // 1,200 requests, 60 % of them approvals: three times the 400 requests the switch's table remembers (it
+        // forgets only from its oldest end, never past an open hold), and more approvals than 199 cards x 3 allow,
+        // so the last rate cannot run.
         ServerResults r = LoadTester.session(options(app.port(), "--jit-warmup", "1", "--jit-warmup-rate", "300",
                 "--rates", "200,300,400", "--seconds", "1", "--no-search"), out);
         String text = printed.toString(StandardCharsets.UTF_8);
@@ -105,8 +106,8 @@ class LoadTesterTest {
     @Test
     void flagsAWrongResponseCodeAndATimeout() throws Exception {
         startSwitch(300);
-        try (SpoilingProxy proxy = new SpoilingProxy(app.port(), 150, 400)) {
-            List<String> args = args(proxy.port(), "--jit-warmup", "0", "--rates", "300", "--seconds", "2", "--no-search",
+        try (SpoilingProxy proxy = new SpoilingProxy(app.port(), 100, 200)) {
+            List<String> args = args(proxy.port(), "--jit-warmup", "0", "--rates", "150", "--seconds", "2", "--no-search",
                     "--timeout-ms", "500", "--report", dir.resolve("spoiled.html").toString());
             int status = LoadTester.run(args, out);
             String text = printed.toString(StandardCharsets.UTF_8);
