@@ -24,9 +24,11 @@ final class LoadRun {
     /**
      * What one run does: {@code requests} requests at {@code rate} per second; their STANs count on
      * from {@code stanBase} (modulo 1,000,000), so that runs of one session never reuse a DE 7 + DE 11.
+     * A {@code window} above 0 also holds back a request while that many are unanswered (not for
+     * measuring: the settle step uses it so as never to overload a server); 0 is the open loop.
      */
     record Settings(String label, String phase, String host, int port, int connections, double rate, long requests,
-                    long timeoutNanos, boolean anyResponse, long stanBase) {
+                    long timeoutNanos, boolean anyResponse, long stanBase, int window) {
         double seconds() {
             return requests / rate;
         }
@@ -35,6 +37,7 @@ final class LoadRun {
     private static final int SHED = FrameCodec.code("91");
     private static final long PROGRESS_NANOS = 1_000_000_000L;
     private static final long SWEEP_NANOS = 1_000_000L;
+    private static final long WINDOW_PAUSE_NANOS = 50_000L;
 
     private final Settings s;
     private final RequestSource source;
@@ -114,6 +117,10 @@ final class LoadRun {
                 sweep(now);
                 nextSweep = now + SWEEP_NANOS;
             }
+            if (s.window() > 0 && pending.pending() >= s.window()) {
+                LockSupport.parkNanos(WINDOW_PAUSE_NANOS);
+                continue;
+            }
             long due = dueOf(next);
             if (due > now) {
                 LockSupport.parkNanos(Math.min(due - now, nextProgress - now));
@@ -160,6 +167,7 @@ final class LoadRun {
             if (swept.kind == Mix.Kind.APPROVAL || swept.kind == Mix.Kind.ADVICE) {
                 holds.uncertain(swept.stan, swept.de7, swept.card, swept.expectedMti - 10);
             }
+            source.unanswered(swept.seq);
         }
     }
 
@@ -206,6 +214,7 @@ final class LoadRun {
             if (stats.shed.get() <= 3) {
                 stats.sample("answered 91 (overloaded / unavailable) to request " + t.seq + " (" + t.kind + ")");
             }
+            source.unanswered(t.seq);
         } else if (!right) {
             stats.wrong.incrementAndGet();
             stats.sample("wrong answer to request " + t.seq + " (" + t.kind + "): MTI " + scan.mti + " DE 39 "

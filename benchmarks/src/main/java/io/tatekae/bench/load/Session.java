@@ -16,6 +16,12 @@ final class Session {
     static final String SEARCH = "search";
     static final String SETTLE = "settle";
 
+    /** Settle requests unanswered at once: far below a server's in-flight limit (the switch's default: 1,024 per connection). */
+    private static final int SETTLE_WINDOW = 256;
+    private static final int SETTLE_PASSES = 5;
+    /** How long a server may take to work off what a phase left queued in it before the next one starts. */
+    private static final long IDLE_WAIT_MILLIS = 120_000;
+
     /** The server under test, by name and address; {@code anyResponse} for one that keeps no state (echo). */
     record Target(String label, String host, int port, boolean anyResponse) {
     }
@@ -116,7 +122,8 @@ final class Session {
             out.println(target.label() + ": " + note);
             return null;
         }
-        RunResult r = run(phase, rate, requests, workload);
+        awaitIdle(phase, rate);
+        RunResult r = run(phase, rate, requests, workload, 0);
         List<String> failures = r.failures(p.objective());
         out.println(RunResult.summaryHeader());
         out.println(r.summaryRow());
@@ -134,20 +141,59 @@ final class Session {
         return r;
     }
 
-    /** Reverses every hold the phase left open (not for a server that keeps no state). */
+    /**
+     * Reverses every hold the phase left open (not for a server that keeps no state), at most
+     * {@link #SETTLE_WINDOW} unanswered at once so as never to overload it; what did not get through
+     * goes again, up to {@link #SETTLE_PASSES} passes.
+     */
     private void settle() throws IOException {
-        long n = settle.requests();
-        if (target.anyResponse() || n == 0) {
+        if (target.anyResponse()) {
             return;
         }
-        RunResult r = run(SETTLE, p.settleRate(), n, settle);
-        out.printf("%s: settle: %,d holds reversed at %,.0f/s: %s%n", target.label(), n, r.rate(),
-                r.stats().errors() == 0 ? "all answered 00" : String.join("; ", r.failures(Slo.NONE)));
+        long total = 0;
+        long errors = 0;
+        for (int pass = 0; pass < SETTLE_PASSES; pass++) {
+            long n = settle.requests();
+            if (n == 0) {
+                break;
+            }
+            awaitIdle(SETTLE, p.settleRate());
+            RunResult r = run(SETTLE, p.settleRate(), n, settle, SETTLE_WINDOW);
+            total += n;
+            errors += r.stats().errors();
+        }
+        long left = settle.requests();
+        out.printf("%s: settle: %,d reversals (%,d not answered 00), %s%n", target.label(), total, errors,
+                left == 0 ? "no hold of the tester's left open" : left + " holds still open");
+        if (left > 0) {
+            results.notes.add(String.format("%,d holds still open after %d settle passes", left, SETTLE_PASSES));
+        }
     }
 
-    private RunResult run(String phase, double rate, long requests, RequestSource source) throws IOException {
+    /** Waits until the server answers an echo test at once: nothing of the previous phase is queued in it any more. */
+    private void awaitIdle(String phase, double rate) throws IOException {
+        long waited;
+        try {
+            waited = IdleProbe.await(codec, target.host(), target.port(), IDLE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + target.label() + " to become idle");
+        }
+        String before = String.format("%s at %,.0f/s", phase, rate);
+        if (waited < 0) {
+            throw new IOException(target.label() + " was still busy " + IDLE_WAIT_MILLIS / 1000 + " s after the phase before " + before);
+        }
+        if (waited >= 1000) {
+            String note = String.format("before %s the server took %.1f s to work off what the previous phase left queued",
+                    before, waited / 1000.0);
+            results.notes.add(note);
+            out.println(target.label() + ": " + note);
+        }
+    }
+
+    private RunResult run(String phase, double rate, long requests, RequestSource source, int window) throws IOException {
         LoadRun.Settings s = new LoadRun.Settings(target.label(), phase, target.host(), target.port(), p.connections(),
-                rate, requests, p.timeoutNanos(), target.anyResponse(), stanBase);
+                rate, requests, p.timeoutNanos(), target.anyResponse(), stanBase, window);
         stanBase = (stanBase + requests) % PendingTable.STANS;
         RunResult r = new LoadRun(s, source, holds, codec, pending, out).run();
         results.runs.add(r);

@@ -39,7 +39,7 @@ class LoadRunTest {
         RunResult r;
         try (EchoServer echo = new EchoServer("127.0.0.1", 0)) {
             LoadRun.Settings s = new LoadRun.Settings("echo", "rate", "127.0.0.1", echo.port(), 4, RATE, 2 * RATE,
-                    1_500_000_000L, true, 0);
+                    1_500_000_000L, true, 0, 0);
             r = new LoadRun(s, workload, holds, codec, new PendingTable(), new PrintStream(printed, true, StandardCharsets.UTF_8))
                     .beforeSend(i -> {
                         if (i == STALL_AT) {

@@ -89,7 +89,7 @@ class LoadTesterTest {
         String text = printed.toString(StandardCharsets.UTF_8);
         assertEquals(null, r.failure, text);
         assertEquals(List.of(200.0, 300.0), r.fixed().stream().map(RunResult::rate).toList(), text);
-        assertTrue(r.notes.getFirst().contains("rate at 400/s skipped") && r.notes.getFirst().contains("provision more cards"),
+        assertTrue(r.notes.stream().anyMatch(n -> n.contains("rate at 400/s skipped") && n.contains("provision more cards")),
                 r.notes + "\n" + text);
         for (RunResult run : r.runs) {
             RunStats s = run.stats();
@@ -115,6 +115,24 @@ class LoadTesterTest {
             assertTrue(text.contains("DE 39 96"), text);
             assertTrue(text.contains("1 wrong answers") && text.contains("1 timeouts"), text);
             assertTrue(Files.readString(dir.resolve("spoiled.html")).contains("<svg"));
+        }
+    }
+
+    @Test
+    void aSettleReversalThatGetsNoAnswerIsSentAgain() throws Exception {
+        startSwitch(300);
+        // Approvals only; the 0400s are the primer's three, then the settle step's: the fifth never reaches the switch.
+        try (SpoilingProxy proxy = new SpoilingProxy(app.port(), "0400", 5, Integer.MAX_VALUE)) {
+            ServerResults r = LoadTester.session(options(proxy.port(), "--jit-warmup", "0", "--rates", "100", "--seconds", "1",
+                    "--no-search", "--timeout-ms", "500", "--mix", "approval=1"), out);
+            String text = printed.toString(StandardCharsets.UTF_8);
+            List<RunResult> settles = r.phase(Session.SETTLE);
+            assertEquals(2, settles.size(), "a second pass\n" + text);
+            assertEquals(1, settles.getFirst().stats().timeouts.get(), text);
+            assertEquals(1, settles.get(1).stats().sent.get(), "only the lost one went again\n" + text);
+            assertEquals(0, settles.get(1).stats().errors(), text);
+            assertEquals(0, r.holdsLeftOpen, text);
+            assertEquals(0.0, openHoldsOnTheSwitch(), "the switch has no hold of the tester's left open\n" + text);
         }
     }
 
