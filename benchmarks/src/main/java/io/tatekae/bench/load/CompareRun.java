@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -70,7 +71,7 @@ final class CompareRun {
         try {
             for (String server : o.servers()) {
                 results.add(turn(server, dir, config, cards, pool, codec, templates, velocity,
-                        switchConfig.holds().maxOpenHolds()));
+                        switchConfig.holds().maxOpenHolds(), switchConfig.ledger().externalPoster()));
             }
         } finally {
             stopEverything();
@@ -100,15 +101,20 @@ final class CompareRun {
 
     /** One server's turn: the load check, its process, its session, its stop and clean-up. */
     private ServerResults turn(String server, Path dir, Path config, Path cards, CardPool pool, FrameCodec codec,
-                               RequestTemplates templates, int velocity, long maxOpenHolds) throws InterruptedException {
+                               RequestTemplates templates, int velocity, long maxOpenHolds, boolean externalPoster)
+            throws InterruptedException {
         String before = quietCheck(server);
         ServerProcess process = null;
+        ServerProcess poster = null;
         ServerResults r;
         try {
             process = start(server, dir, config, cards);
             int port = process.awaitListening(Duration.ofSeconds(o.startTimeoutSeconds()));
             out.printf("%s: pid %d listening on port %d; log %s%n  started as: %s%n", server, process.pid(), port,
                     process.log(), String.join(" ", process.command()));
+            if (server.equals("switch") && externalPoster) {
+                poster = startPoster(dir, config);
+            }
             Session.Target target = new Session.Target(server, "127.0.0.1", port, server.equals("echo"));
             r = new Session(o.pattern(), target, pool, codec, templates, velocity, 0, maxOpenHolds, out).run();
         } catch (IOException | RuntimeException e) {
@@ -117,12 +123,22 @@ final class CompareRun {
             out.println(server + ": FAILED: " + r.failure);
         }
         r.conditions.add(before);
+        if (poster != null) {
+            r.conditions.add("ledger poster (ledger.poster: external) started as: " + String.join(" ", poster.command())
+                    + " (pid " + poster.pid() + ", log " + poster.log() + ")");
+        }
         if (process != null) {
             r.pid = process.pid();
             r.conditions.add("started as: " + String.join(" ", process.command()) + " (pid " + process.pid() + ", log "
                     + process.log() + ")");
             String how = process.stop(STOP_GRACE);
             live.remove(process);
+            r.conditions.add(how);
+            out.println(how);
+        }
+        if (poster != null) {
+            String how = poster.stop(STOP_GRACE);
+            live.remove(poster);
             r.conditions.add(how);
             out.println(how);
         }
@@ -154,12 +170,14 @@ final class CompareRun {
 
     private ServerProcess start(String server, Path dir, Path config, Path cards) throws IOException {
         Path log = dir.resolve(server + ".log");
+        List<String> gcLog = o.gcLogs() ? List.of("-Xlog:gc:file=" + dir.resolve("gc-" + server + ".log")) : List.of();
+        Map<String, String> env = Map.of();
         List<String> command = new ArrayList<>();
         switch (server) {
-            case "echo" -> command.addAll(testerCommand("echo-server", "--port", "0", "--exit-with-parent"));
+            case "echo" -> command.addAll(testerCommand(gcLog, "echo-server", "--port", "0", "--exit-with-parent"));
             case "jpos" -> {
                 Path data = freshDataDir(dir.resolve("jpos-data"));
-                command.addAll(testerCommand("jpos-server", "--cards", cards.toString(), "--config", config.toString(),
+                command.addAll(testerCommand(gcLog, "jpos-server", "--cards", cards.toString(), "--config", config.toString(),
                         "--port", "0", "--state-dir", data.toString(), "--exit-with-parent"));
             }
             case "switch" -> {
@@ -171,24 +189,42 @@ final class CompareRun {
                 if (o.switchConfig() != null) {
                     command.addAll(List.of("--config", config.toString()));
                 }
+                env = gcLog.isEmpty() ? env : Map.of("JAVA_TOOL_OPTIONS", gcLog.getFirst());
             }
             default -> throw new IllegalArgumentException("unknown server " + server);
         }
+        return launch(server, command, env, log);
+    }
+
+    /** {@code scripts/poster} next to the switch, as the README tells a user of {@code ledger.poster: external} to start it. */
+    private ServerProcess startPoster(Path dir, Path config) throws IOException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("scripts/poster").toString(), "--data-dir",
+                dir.resolve("switch-data").toString()));
+        if (o.switchConfig() != null) {
+            command.addAll(List.of("--config", config.toString()));
+        }
+        ServerProcess p = launch("poster", command, Map.of(), dir.resolve("poster.log"));
+        out.printf("poster: pid %d (ledger.poster: external); log %s%n", p.pid(), p.log());
+        return p;
+    }
+
+    private ServerProcess launch(String name, List<String> command, Map<String, String> env, Path log) throws IOException {
         synchronized (live) {
             if (stopping) {
-                throw new IOException("stopping: " + server + " was not started");
+                throw new IOException("stopping: " + name + " was not started");
             }
-            ServerProcess p = ServerProcess.start(server, command, root, log);
+            ServerProcess p = ServerProcess.start(name, command, env, root, log);
             live.add(p);
             return p;
         }
     }
 
     /** This JVM's java and class path running the load tester's {@code command} (a baseline server), with the switch's JVM flags. */
-    private List<String> testerCommand(String... args) throws IOException {
+    private List<String> testerCommand(List<String> jvmOptions, String... args) throws IOException {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(JvmFlags.of(root));
+        c.addAll(jvmOptions);
         c.add("-cp");
         c.add(System.getProperty("java.class.path"));
         c.add(LoadTester.class.getName());

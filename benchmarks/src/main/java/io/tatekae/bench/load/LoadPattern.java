@@ -54,8 +54,8 @@ record LoadPattern(List<Double> rates, int seconds, int warmupSeconds, double wa
 
     /** The most requests any one phase of a session may send (for sizing). */
     long maxPhaseRequests() {
-        double top = Math.max(warmupRate, search ? Math.max(maxRate, rates.getLast()) : rates.getLast());
-        return (long) Math.ceil(top * Math.max(seconds, warmupSeconds));
+        double top = search ? Math.max(maxRate, rates.getLast()) : rates.getLast();
+        return (long) Math.ceil(Math.max(warmupRate * warmupSeconds, top * seconds));
     }
 
     String describe() {

@@ -29,8 +29,8 @@ final class OpenHolds {
     }
 
     /** Sizes the queues for the most approvals and advices one phase can open: a power of two, 2^16..2^24. */
-    static int capacityFor(long requestsPerPhase) {
-        long c = Math.max(1 << 16, Math.min(1 << 24, requestsPerPhase));
+    static int capacityFor(long holdsPerPhase) {
+        long c = Math.max(1 << 16, Math.min(1 << 24, holdsPerPhase));
         return (int) Long.highestOneBit(c - 1) << 1;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,9 +33,13 @@ final class ServerProcess {
         this.log = log;
     }
 
-    static ServerProcess start(String name, List<String> command, Path workDir, Path log) throws IOException {
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+    /** Starts {@code command} in {@code workDir}, its output to {@code log}, with {@code env} added to this process's environment. */
+    static ServerProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log)
+            throws IOException {
+        ProcessBuilder b = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        b.environment().putAll(env);
+        Process p = b.start();
         return new ServerProcess(name, command, p, log);
     }
 

@@ -56,7 +56,7 @@ final class Session {
         this.maxOpenHolds = maxOpenHolds;
         this.out = out;
         this.cycle = new CardCycle(pool.cycleSize(), this.velocity, approvalsUsed);
-        this.holds = new OpenHolds(OpenHolds.capacityFor(p.maxPhaseRequests()));
+        this.holds = new OpenHolds(OpenHolds.capacityFor((long) Math.ceil(p.maxPhaseRequests() * p.mix().approvalShare())));
         this.workload = new Workload(codec, pool, templates, p.mix(), cycle, holds);
         this.settle = new SettleWorkload(holds, templates);
         this.results = new ServerResults(target.label());
