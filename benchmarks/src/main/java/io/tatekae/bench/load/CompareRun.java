@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -62,6 +63,7 @@ final class CompareRun {
         int velocity = switchConfig.policy().velocityMaxApprovals();
         CardPool pool = CardPool.read(cards, velocity * Workload.maxAmount(), switchConfig.keys().cvkAHex(),
                 switchConfig.keys().cvkBHex());
+        Files.copy(config, dir.resolve("switch-config.yaml"), StandardCopyOption.REPLACE_EXISTING);
         describe(config, cards, pool);
         header.forEach(out::println);
         FrameCodec codec = new FrameCodec(ProfileSpec.load());
@@ -89,7 +91,7 @@ final class CompareRun {
         header.addAll(Machine.facts());
         boolean isDefault = config.equals(root.resolve(CompareOptions.DEFAULT_CONFIG));
         header.add("switch configuration: " + config + (isDefault ? " (the default)" : " (NOT the default configuration)")
-                + ", sha-256 " + sha256(config));
+                + ", sha-256 " + sha256(config) + ", copied to switch-config.yaml");
         header.add(String.format("cards: %s: %,d approving cards (%,d in the cycle, 1 velocity card) and %d decline cards",
                 cards, pool.approving.size(), pool.cycleSize(), pool.specialCount()));
         header.add("pattern: " + o.pattern().describe());
