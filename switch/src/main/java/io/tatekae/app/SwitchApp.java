@@ -13,15 +13,20 @@ import io.tatekae.engine.PolicySettingsFactory;
 import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;
+import io.netty.channel.EventLoopGroup;
 import io.tatekae.net.IsoServer;
 import io.tatekae.net.NetStats;
 import io.tatekae.pipeline.SwitchPipeline;
 import io.tatekae.spec.ProfileSpec;
 import io.tatekae.state.ChronicleStateStore;
+import io.tatekae.state.LiveState;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.provision.ProvisioningReport;
 
+import io.tatekae.ledger.AccountBalance;
+
 import java.io.IOException;
+import java.util.List;
 import java.io.StringReader;
 import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
@@ -37,7 +42,7 @@ public final class SwitchApp implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SwitchApp.class.getName());
 
     private final SwitchConfig config;
-    private final ChronicleStateStore store;
+    private final LiveState store;
     private final PanHasher hasher;
     private final NetStats netStats = new NetStats();
     private final SwitchPipeline pipeline;
@@ -52,11 +57,13 @@ public final class SwitchApp implements AutoCloseable {
 
     private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
         this.config = config;
+        HeapBudget.check(config, Runtime.getRuntime().maxMemory());
         Files.createDirectories(config.data().dir());
-        store = new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts());
+        PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
+        store = new LiveState(new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts()),
+                config.state().maxCards(), config.state().maxAccounts(), policy.velocityMaxApprovals());
         hasher = new PanHasher(config.keys().panHashKey());
         Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
-        PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
         money = new MoneyPath(config);
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
         EngineRecovery recovery = new EngineRecovery(store, txns, policy, clock.millis());
@@ -66,13 +73,14 @@ public final class SwitchApp implements AutoCloseable {
                 txns, seed, config.pipeline().maxBatch());
         postings = engine.postings();
         postings.rememberApplied(recovery.appliedPostings());
-        pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats);
+        EventLoopGroup ioThread = IsoServer.newIoThread();
+        pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats, ioThread.next());
         recorder = config.recorder().enabled()
                 ? new io.tatekae.recorder.FrameRecorder(config.recorder().file(), ProfileSpec.load(), clock,
                         io.tatekae.recorder.FrameRecorder.DEFAULT_QUEUE_ENTRIES)
                 : null;
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors(),
-                recorder == null ? io.tatekae.net.FrameTap.NONE : recorder);
+                recorder == null ? io.tatekae.net.FrameTap.NONE : recorder, ioThread);
         moneyAdmin = new MoneyAdmin(pipeline, store, hasher, postings, money.ledger(), money::ledgerLag, clock);
         metrics = new SwitchMetrics(netStats, pipeline);
         metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money, MoneyPath::ledgerLag);
@@ -110,8 +118,14 @@ public final class SwitchApp implements AutoCloseable {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
         long lag = money.ledgerLag();
+        List<AccountBalance> balances;
+        try {
+            balances = money.ledger().balances(); // never on the decision thread: it may be the network's
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return pipeline.onDecisionThread(() -> (lag > 0 ? "warning: the ledger is " + lag + " records behind\n" : "")
-                + Reconciler.describe(Reconciler.compare(store, money.ledger()), store.accountCount()));
+                + Reconciler.describe(Reconciler.compare(store, balances), store.accountCount()));
     }
 
     /** Provisions before {@link #start}; outstanding amounts it sets are journaled (OUTSTANDING_SET). */
@@ -185,7 +199,7 @@ public final class SwitchApp implements AutoCloseable {
         return pipeline;
     }
 
-    public ChronicleStateStore store() {
+    public LiveState store() {
         return store;
     }
 

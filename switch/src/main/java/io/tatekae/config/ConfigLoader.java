@@ -21,6 +21,8 @@ public final class ConfigLoader {
     private static final int MAX_PORT = 65_535;
     private static final int MAX_BUFFER_MARK = 16 << 20;
     private static final int MAX_COUNT = 100_000_000;
+    /** The transaction table keeps 256 bytes per entry in memory (twice as many slots of 128 bytes). */
+    private static final int MAX_OPEN_HOLDS = 50_000_000;
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]{1,253}");
 
     private ConfigLoader() {
@@ -63,7 +65,7 @@ public final class ConfigLoader {
         YamlSection holdsSection = top.section("holds");
         HoldsConfig holds = new HoldsConfig(
                 holdsSection.number("lifetimeDays", 7, 1, 60),
-                holdsSection.number("maxOpenHolds", 1_000_000, 1, MAX_COUNT));
+                holdsSection.number("maxOpenHolds", 1_000_000, 1, MAX_OPEN_HOLDS));
         JournalConfig journal = journal(top.section("journal"), mode);
         LedgerConfig ledger = ledger(top.section("ledger"), data, env);
         RecorderConfig recorder = recorder(top.section("recorder"), mode, data);
@@ -117,6 +119,8 @@ public final class ConfigLoader {
     }
 
     private static PipelineConfig pipeline(YamlSection s) {
+        ThreadingMode threading = ThreadingMode.fromConfigName(
+                s.choice("threading", "run-to-completion", ThreadingMode.NAMES));
         int ringSize = s.number("ringSize", 4096, 64, 1 << 20);
         if (Integer.bitCount(ringSize) != 1) {
             s.problem("ringSize", ringSize + " is not a power of two (allowed: 64, 128, ... 1048576)");
@@ -128,7 +132,7 @@ public final class ConfigLoader {
         if (maxBatch > ringSize) {
             s.problem("maxBatch", maxBatch + " is larger than " + s.pathOf("ringSize") + " (" + ringSize + ")");
         }
-        return new PipelineConfig(ringSize, wait, maxBatch);
+        return new PipelineConfig(threading, ringSize, wait, maxBatch);
     }
 
     private static DataConfig data(YamlSection s, Overrides overrides, Problems problems) {

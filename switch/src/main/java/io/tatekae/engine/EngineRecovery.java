@@ -1,9 +1,8 @@
 package io.tatekae.engine;
 
-import io.tatekae.state.AccountState;
-import io.tatekae.state.CardState;
-import io.tatekae.state.PanKey;
-import io.tatekae.state.StateStore;
+import io.tatekae.state.AccountTable;
+import io.tatekae.state.CardTable;
+import io.tatekae.state.LiveState;
 
 /**
  * Rebuilds the engine's in-memory state from the journal (the record of truth) after any stop or
@@ -16,7 +15,8 @@ import io.tatekae.state.StateStore;
  * collected so that none applies twice.
  */
 public final class EngineRecovery {
-    private final StateStore store;
+    private final CardTable cards;
+    private final AccountTable accounts;
     private final TxnTable txns;
     private final long velocityWindowMillis;
     private final long nowMillis;
@@ -24,26 +24,20 @@ public final class EngineRecovery {
     private final long[] outstanding;
     private final boolean[] outstandingKnown;
     private final java.util.Set<Long> appliedPostings = new java.util.HashSet<>();
-    private final PanKey panKey = new PanKey();
-    private final CardState card = new CardState();
     private long maxHoldId;
     private long maxAuthCounter = -1;
     private long events;
 
-    public EngineRecovery(StateStore store, TxnTable txns, PolicySettings policy, long nowMillis) {
-        this.store = store;
+    /** Velocity lives in memory only, so the cards' start empty and replay fills them. */
+    public EngineRecovery(LiveState state, TxnTable txns, PolicySettings policy, long nowMillis) {
+        this.cards = state.cards();
+        this.accounts = state.accounts();
         this.txns = txns;
         this.velocityWindowMillis = policy.velocityWindowMillis;
         this.nowMillis = nowMillis;
-        this.openHolds = new long[Math.max(1, store.accountCount())];
+        this.openHolds = new long[Math.max(1, accounts.size())];
         this.outstanding = new long[openHolds.length];
         this.outstandingKnown = new boolean[openHolds.length];
-        store.forEachCard(c -> {
-            if (c.velocity().count() > 0) {
-                c.velocity().clear();
-                store.writeCard(c);
-            }
-        });
     }
 
     /** Applies one journaled event, in journal order. */
@@ -94,8 +88,8 @@ public final class EngineRecovery {
     private void placed(HoldEvent e) {
         int slot = txns.find(e.keyA, e.keyB);
         if (slot < 0) {
-            if (txns.full()) {
-                throw new IllegalStateException("journal holds more open transactions than holds.maxOpenHolds ("
+            if (!txns.makeRoom(1)) {
+                throw new IllegalStateException("journal holds more open holds than holds.maxOpenHolds ("
                         + txns.maxEntries() + "); raise it and restart");
             }
             slot = txns.insert(e.keyA, e.keyB, TxnTable.HOLD_OPEN, e.timeMillis);
@@ -107,9 +101,11 @@ public final class EngineRecovery {
         txns.hold(slot, e.holdId, e.accountIndex, e.amount);
         txns.indexMatch(slot, MatchIndex.key(e.panHi, e.panLo, e.authCode, 0, e.rrn, 0, e.rrnLength));
         addOpen(e.accountIndex, e.amount);
-        if (e.timeMillis >= nowMillis - velocityWindowMillis && store.readCard(panKey.set(e.panHi, e.panLo), card)) {
-            card.velocity().record(e.timeMillis);
-            store.writeCard(card);
+        if (e.timeMillis >= nowMillis - velocityWindowMillis) {
+            int card = cards.find(e.panHi, e.panLo);
+            if (card >= 0) {
+                cards.recordApproval(card, e.timeMillis);
+            }
         }
     }
 
@@ -129,7 +125,7 @@ public final class EngineRecovery {
         int slot = txns.find(e.keyA, e.keyB);
         if (slot >= 0) {
             txns.remove(slot);
-            txns.oldest(); // drops the removed key from the head of the insertion order
+            txns.dropStaleHeads(); // the removed key is usually at the head of the insertion order
         }
         addOpen(e.accountIndex, -e.released);
     }
@@ -142,24 +138,21 @@ public final class EngineRecovery {
     private void checkIndex(int accountIndex) {
         if (accountIndex < 0 || accountIndex >= openHolds.length) {
             throw new IllegalStateException("journal names account index " + accountIndex
-                    + " but the state store has " + store.accountCount() + " accounts: provision before recovering");
+                    + " but the state store has " + accounts.size() + " accounts: provision before recovering");
         }
     }
 
-    /** Writes each account's open holds as the journal says and returns where the counters resume. */
+    /** Sets each account's open holds and outstanding as the journal says and returns where the counters resume. */
     public EngineSeed finish(EngineSeed floor) {
-        AccountState scratch = new AccountState();
-        for (int i = 0; i < store.accountCount(); i++) {
-            if (!store.readAccount(i, scratch)) {
-                continue;
-            }
+        for (int i = 0; i < accounts.size(); i++) {
             if (openHolds[i] < 0) {
                 throw new IllegalStateException("journal leaves account index " + i + " with negative open holds");
             }
-            long owed = outstandingKnown[i] ? outstanding[i] : scratch.outstanding();
-            if (scratch.openHolds() != openHolds[i] || scratch.outstanding() != owed) {
-                scratch.openHolds(openHolds[i]).outstanding(owed);
-                store.writeAccount(scratch);
+            if (accounts.openHolds(i) != openHolds[i]) {
+                accounts.openHolds(i, openHolds[i]);
+            }
+            if (outstandingKnown[i] && accounts.outstanding(i) != outstanding[i]) {
+                accounts.outstanding(i, outstanding[i]);
             }
         }
         return new EngineSeed(Math.max(floor.nextHoldId(), maxHoldId + 1),

@@ -20,6 +20,11 @@ public final class PolicySettings {
     final long threeDsThresholdYen;
     final long perTransactionLimitYen;
     final int velocityMaxApprovals;
+
+    /** Check 14's maximum of approved purchases per card in the window (also how many the card table keeps). */
+    public int velocityMaxApprovals() {
+        return velocityMaxApprovals;
+    }
     final long velocityWindowMillis;
     final int homeCountryNumeric;
     final int homeCountryAlpha;
