@@ -96,7 +96,11 @@ final class CompareRun {
                 cards, pool.approving.size(), pool.cycleSize(), pool.specialCount()));
         header.add("pattern: " + o.pattern().describe());
         header.add("servers, one after another, each in its own process: " + String.join(", ", o.servers()));
-        header.add("server JVM flags (config/jvm.properties; scripts/run adds its own): " + String.join(" ", JvmFlags.of(root)));
+        header.add("JVM flags of every server (config/jvm.properties " + JvmFlags.COMMON + "): " + String.join(" ", JvmFlags.of(root)));
+        String switchOpts = System.getenv("TATEKAE_JAVA_OPTS");
+        header.add("and of the switch (scripts/run adds " + (switchOpts != null
+                ? "TATEKAE_JAVA_OPTS, set in this environment, instead of " + JvmFlags.SWITCH + "): " + switchOpts
+                : JvmFlags.SWITCH + "): " + String.join(" ", JvmFlags.of(root, JvmFlags.SWITCH))));
         header.add("tester JVM: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()
                 .stream().filter(a -> !a.startsWith("--add-") && !a.startsWith("-Dtatekae")).toList()));
     }

@@ -15,7 +15,7 @@ record LoadOptions(String host, int port, Path cards, String label, boolean anyR
               --cards FILE             the provisioning file the server was loaded with (cards and expected answers)
               --velocity N             approvals per card the server allows in its window (default 10)
               --approvals-used N       approvals earlier runs took from this server (printed at the end of each run)
-              --max-open-holds N       the server's holds.maxOpenHolds (default 1000000): a phase must fit in it
+              --max-open-holds N       the server's holds.maxOpenHolds (default 1000000): a phase's holds must fit
               --any-response           any answer frame counts as right (for an echo server)
               --report FILE            HTML report (default target/load-report.html)
               --label S                name of the server in the output (default switch)

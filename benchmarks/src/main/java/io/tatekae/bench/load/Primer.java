@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
  * Before a session: uses up the velocity card's allowance one request at a time, so that the mix's
  * velocity declines are known to be 65 (an earlier session may already have done it: 00 or 65 are
  * both fine), then reverses those approvals: the velocity count stays, and no hold of the tester's
- * is left open at the head of the server's transaction table.
+ * stays open on the server.
  */
 final class Primer {
     private static final int FIRST_STAN = 990_000;

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The pattern against one server: the velocity primer, the JIT warm-up, the fixed rates and the
  * capacity search, each phase followed by a settle step that reverses the holds it left open.
- * Before a phase it checks that the cards' velocity allowance and the server's transaction table
- * have room for it, and skips it with a note when not, rather than provoke declines nobody asked for.
+ * Before a phase it checks that the cards' velocity allowance and the server's room for open holds
+ * suffice for it, and skips it with a note when not, rather than provoke declines nobody asked for.
  */
 final class Session {
     static final String WARMUP = "warm-up";
@@ -44,7 +44,7 @@ final class Session {
     /**
      * @param velocity      approvals per card the server allows (0: it keeps no count)
      * @param approvalsUsed approvals earlier sessions took from this server's cards
-     * @param maxOpenHolds  the server's holds.maxOpenHolds: its transaction table remembers that many requests
+     * @param maxOpenHolds  the server's holds.maxOpenHolds: it remembers that many requests, open holds always
      */
     Session(LoadPattern p, Target target, CardPool pool, FrameCodec codec, RequestTemplates templates, int velocity,
             long approvalsUsed, long maxOpenHolds, PrintStream out) {
@@ -112,7 +112,7 @@ final class Session {
         out.printf("%s: capacity at %s: %s%n", target.label(), p.objective(), results.capacity.describe());
     }
 
-    /** One phase and its settle step; null when the cards or the server's table have no room for it. */
+    /** One phase and its settle step; null when the cards or the server's open holds have no room for it. */
     private RunResult phase(String phase, double rate, double seconds) throws IOException {
         long requests = (long) Math.ceil(rate * seconds);
         String refusal = noRoomFor(requests);
@@ -210,11 +210,12 @@ final class Session {
             return String.format("it needs about %,d approvals and the %,d cards have %,d left (velocity %d per card):"
                     + " provision more cards (--card-count)", approvals, cycle.size(), cycle.approvalsLeft(), velocity);
         }
-        // Every request is remembered in the server's transaction table, which forgets only from its oldest
-        // end; the settle step closes the holds in that order, so one phase's requests must fit in it.
-        if (requests * 1.02 > maxOpenHolds) {
-            return String.format("its %,d requests do not fit in the server's transaction table (holds.maxOpenHolds %,d)",
-                    requests, maxOpenHolds);
+        // The server remembers holds.maxOpenHolds requests and forgets the oldest when it needs room, but never
+        // an open hold: the holds one phase places before its settle step closes them must fit.
+        long holdsPlaced = (long) Math.ceil(requests * p.mix().approvalShare() * 1.02);
+        if (holdsPlaced > maxOpenHolds) {
+            return String.format("its about %,d holds would not fit in the server's holds.maxOpenHolds (%,d)",
+                    holdsPlaced, maxOpenHolds);
         }
         return null;
     }

@@ -3,8 +3,8 @@ package io.tatekae.bench.load;
 /**
  * After a phase: reverses every hold it left open, oldest first — a 0400 for each approval or advice
  * answered {@code 00}, a 0420 for each whose outcome is unknown (it timed out: as a network does for a
- * timed-out 0100) — so that the server's open holds, and the transaction table behind them, do not
- * pile up over a session. A reversal that times out or is answered 91 goes back in the queue as of
+ * timed-out 0100) — so that the server's open holds (which it never forgets, up to
+ * holds.maxOpenHolds) do not pile up over a session. A reversal that times out or is answered 91 goes back in the queue as of
  * unknown outcome, for the next pass (reversing a reversed hold again is answered 00 and changes nothing).
  */
 final class SettleWorkload implements RequestSource {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code scripts/load run} against a real switch (in this JVM, real TCP) with a small velocity
- * allowance and a small transaction table, so that a session crosses both: every answer is still
+ * allowance and little room for open holds, so that a session would cross both: every answer is still
  * the one expected (no velocity decline, nothing shed), every hold is reversed at the end. Then a
  * proxy that drops one request and spoils one answer, and the echo server. Short runs; nothing here
  * asserts a latency.
@@ -81,9 +81,9 @@ class LoadTesterTest {
     @Test
     void aSessionStaysWithinTheVelocityAndTheTransactionTableAndReversesEveryHold() throws Exception {
         startSwitch(200);
-        // 1,200 requests, 60 % of them approvals: three times the 400 requests the switch's table remembers (it
-        // forgets only from its oldest end, never past an open hold), and more approvals than 199 cards x 3 allow,
-        // so the last rate cannot run.
+        // 1,200 requests, 60 % of them approvals and advices: more holds than the 400 the switch keeps open
+        // (it answers 91 when every entry it remembers is an open hold), and more approvals than 199 cards x 3
+        // allow, so the last rate cannot run.
         ServerResults r = LoadTester.session(options(app.port(), "--jit-warmup", "1", "--jit-warmup-rate", "300",
                 "--rates", "200,300,400", "--seconds", "1", "--no-search"), out);
         String text = printed.toString(StandardCharsets.UTF_8);
