@@ -42,6 +42,8 @@ final class CompareRun {
     private final List<String> header = new ArrayList<>();
     private final List<ServerResults> results = new ArrayList<>();
     private volatile boolean stopping;
+    /** The HTTP port the switch of the current turn was given. */
+    private int switchHttpPort;
 
     /** @param root the repository (scripts/run, config/) */
     CompareRun(CompareOptions o, Path root, List<String> commandLine, PrintStream out) {
@@ -123,6 +125,9 @@ final class CompareRun {
             }
             Session.Target target = new Session.Target(server, "127.0.0.1", port, server.equals("echo"));
             r = new Session(o.pattern(), target, pool, codec, templates, velocity, 0, maxOpenHolds, out).run();
+            if (server.equals("switch")) {
+                checkOpenHolds(r);
+            }
         } catch (IOException | RuntimeException e) {
             r = new ServerResults(server);
             r.failure = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -150,6 +155,19 @@ final class CompareRun {
         }
         removeDataDirs();
         return r;
+    }
+
+    /** Reads the switch's own count of open holds (its metrics): the settle steps leave none of the tester's. */
+    private void checkOpenHolds(ServerResults r) {
+        String metrics = SwitchMetricsReader.scrape(switchHttpPort);
+        double open = SwitchMetricsReader.value(metrics, "tatekae_open_holds");
+        String line = Double.isNaN(open) ? "open holds on the switch after the session: unknown (no tatekae_open_holds on port "
+                + switchHttpPort + ")" : String.format("open holds on the switch after the session: %.0f", open);
+        r.conditions.add(line);
+        out.println("switch: " + line);
+        if (open > 0) {
+            r.notes.add(line + " (the tester reversed all of its own)");
+        }
     }
 
     /** Prints (and returns) the load average before a server's turn, warning when the machine is not quiet. */
@@ -189,6 +207,7 @@ final class CompareRun {
             case "switch" -> {
                 Path data = freshDataDir(dir.resolve("switch-data"));
                 int[] ports = freePorts();
+                switchHttpPort = ports[1];
                 command.addAll(List.of(root.resolve("scripts/run").toString(), "--data-dir", data.toString(),
                         "--port", Integer.toString(ports[0]), "--http-port", Integer.toString(ports[1]),
                         "--provision", cards.toString()));

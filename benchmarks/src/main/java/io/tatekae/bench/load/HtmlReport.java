@@ -37,8 +37,8 @@ final class HtmlReport {
                 .append("request, TCP_NODELAY) the moment it is due, and its latency counts from that due time, so a stall ")
                 .append("anywhere delays every request behind it in these numbers (no coordinated omission). A timed-out ")
                 .append("request counts at the timeout. Each request names the next card of the whole pool. Every answer's ")
-                .append("MTI and DE 39 are checked. The JIT warm-up and the settle steps (reversals of the holds a phase ")
-                .append("left open) are left out of the tables; their errors are not.</p>");
+                .append("MTI and DE 39 are checked. The JIT warm-up (its own row below) and the settle steps (reversals of ")
+                .append("the holds a phase left open) are left out of the comparisons and charts by rate; their errors are not.</p>");
         for (ServerResults s : all) {
             h.append("<h3>").append(escape(s.label)).append("</h3><ul>");
             s.conditions.forEach(c -> h.append("<li>").append(escape(c)).append("</li>"));

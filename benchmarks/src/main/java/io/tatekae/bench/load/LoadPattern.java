@@ -59,8 +59,8 @@ record LoadPattern(List<Double> rates, int seconds, int warmupSeconds, double wa
     }
 
     String describe() {
-        return String.format("JIT warm-up %d s at %,.0f/s per server; rates %s/s, %d s each; %s; %d connections; mix %s;"
-                        + " timeout %d ms", warmupSeconds, warmupRate,
+        return String.format("%s; rates %s/s, %d s each; %s; %d connections; mix %s; timeout %d ms",
+                warmupSeconds == 0 ? "no JIT warm-up" : String.format("JIT warm-up %d s at %,.0f/s per server", warmupSeconds, warmupRate),
                 rates.stream().map(r -> String.format("%,.0f", r)).collect(Collectors.joining(", ")), seconds,
                 search ? String.format("capacity search at %s (%d bisections, up x%.2f to %,.0f/s)", objective, searchSteps,
                         stepFactor, maxRate) : "no capacity search (objective " + objective + ")",

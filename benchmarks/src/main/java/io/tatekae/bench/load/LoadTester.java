@@ -1,5 +1,6 @@
 package io.tatekae.bench.load;
 
+import io.tatekae.config.ConfigException;
 import io.tatekae.config.ConfigLoader;
 import io.tatekae.config.Overrides;
 import io.tatekae.config.SwitchConfig;
@@ -54,9 +55,15 @@ public final class LoadTester {
                     System.exit(2);
                 }
             }
+        } catch (ConfigException e) {
+            System.err.println("scripts/load: the switch configuration: " + e.getMessage());
+            System.exit(2);
         } catch (IllegalArgumentException e) {
             System.err.println("scripts/load: " + e.getMessage() + " (try scripts/load --help)");
             System.exit(2);
+        } catch (IOException e) {
+            System.err.println("scripts/load: " + e.getMessage());
+            System.exit(1);
         }
     }
 

@@ -66,6 +66,8 @@ class CompareRunTest {
         }
         assertTrue(run.results().getFirst().phase(Session.SETTLE).isEmpty(), "the echo server keeps no holds");
         assertEquals(0, run.results().get(2).holdsLeftOpen);
+        assertTrue(run.results().get(2).conditions.contains("open holds on the switch after the session: 0"),
+                "the switch's own metrics say no hold is left open: " + run.results().get(2).conditions);
 
         String summary = Files.readString(outDir.resolve("summary.txt"));
         assertTrue(summary.contains("config/switch.yaml (the default)"), summary);
