@@ -11,7 +11,7 @@ import io.tatekae.state.CardTable;
  */
 final class HeapBudget {
     /** What the rest of the switch needs beside the tables (buffers, metrics, admin work). */
-    static final long HEADROOM_BYTES = 256L << 20;
+    static final long HEADROOM_BYTES = 64L << 20;
     private static final long CARD_BYTES = 2 * 8 * 8 + CardTable.FORM_BYTES + 32 * 8;
     private static final long ACCOUNT_BYTES = 8 * 8 + 16 + 1;
 

@@ -9,6 +9,7 @@ import io.tatekae.journal.JournalConfig;
 import io.tatekae.journal.JournalMoneyLog;
 import io.tatekae.journal.JournalReader;
 import io.tatekae.journal.JournalWriter;
+import io.tatekae.journal.SegmentFiles;
 import io.tatekae.journal.SequenceMark;
 import io.tatekae.ledger.JdbcLedger;
 import io.tatekae.ledger.LedgerConfig;
@@ -35,7 +36,7 @@ final class MoneyPath implements AutoCloseable {
     private final PosterLock posterLock;
     private final SequenceMark postedMark;
 
-    MoneyPath(SwitchConfig config) {
+    MoneyPath(SwitchConfig config, SegmentFiles journalFiles) {
         JournalConfig journal = new JournalConfig(config.data().journalDir(), config.journal().segmentBytes(),
                 Math.max(JournalConfig.DEFAULT_MAX_BATCH_RECORDS, config.pipeline().maxBatch()),
                 switch (config.journal().fsync()) {
@@ -45,7 +46,7 @@ final class MoneyPath implements AutoCloseable {
                 }, BATCH_FSYNC_INTERVAL_MS);
         // Before the journal opens: a second poster on this journal is refused before anything is touched.
         posterLock = config.ledger().externalPoster() ? null : PosterLock.acquire(config.data().journalDir());
-        writer = JournalWriter.open(journal);
+        writer = JournalWriter.open(journal, journalFiles);
         writer.publishPostableTo(SequenceMark.openForWriting(config.data().journalDir().resolve(SequenceMark.COMMITTED)));
         moneyLog = new JournalMoneyLog(writer);
         ledger = JdbcLedger.openLazily(new LedgerConfig(config.ledger().url(), config.ledger().user(), config.ledger().password()));

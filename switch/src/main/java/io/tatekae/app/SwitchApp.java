@@ -14,6 +14,7 @@ import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;
 import io.netty.channel.EventLoopGroup;
+import io.tatekae.journal.SegmentFiles;
 import io.tatekae.net.IsoServer;
 import io.tatekae.net.NetStats;
 import io.tatekae.pipeline.SwitchPipeline;
@@ -55,7 +56,8 @@ public final class SwitchApp implements AutoCloseable {
     private final io.tatekae.recorder.FrameRecorder recorder;
     private AdminHttpServer http;
 
-    private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
+    private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator,
+                      SegmentFiles journalFiles) throws IOException {
         this.config = config;
         HeapBudget.check(config, Runtime.getRuntime().maxMemory());
         Files.createDirectories(config.data().dir());
@@ -64,7 +66,7 @@ public final class SwitchApp implements AutoCloseable {
                 config.state().maxCards(), config.state().maxAccounts(), policy.velocityMaxApprovals());
         hasher = new PanHasher(config.keys().panHashKey());
         Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
-        money = new MoneyPath(config);
+        money = new MoneyPath(config, journalFiles);
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
         EngineRecovery recovery = new EngineRecovery(store, txns, policy, clock.millis());
         EngineSeed seed = money.replay(recovery);
@@ -99,13 +101,19 @@ public final class SwitchApp implements AutoCloseable {
 
     /** Opens state and builds the pipeline; call {@link #provision} as needed, then {@link #start}. */
     public static SwitchApp open(SwitchConfig config, InstantSource clock) throws IOException {
-        return new SwitchApp(config, clock, UnaryOperator.identity());
+        return new SwitchApp(config, clock, UnaryOperator.identity(), SegmentFiles.DISK);
     }
 
     /** For fault-injection tests: the journal-backed money log passes through {@code decorator}. */
     public static SwitchApp open(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> decorator)
             throws IOException {
-        return new SwitchApp(config, clock, decorator);
+        return new SwitchApp(config, clock, decorator, SegmentFiles.DISK);
+    }
+
+    /** For storage-fault tests: the journal's segment files are opened through {@code journalFiles}. */
+    public static SwitchApp open(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> decorator,
+                                 SegmentFiles journalFiles) throws IOException {
+        return new SwitchApp(config, clock, decorator, journalFiles);
     }
 
     /**

@@ -11,6 +11,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -66,10 +70,10 @@ public final class IsoServer implements AutoCloseable {
     }
 
     public void start() throws InterruptedException {
-        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tatekae-accept"), NioIoHandler.newFactory());
+        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tatekae-accept"), ioHandlers());
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -83,7 +87,8 @@ public final class IsoServer implements AutoCloseable {
                 });
         listener = b.bind(limits.host(), limits.port()).sync().channel();
         LOG.log(System.Logger.Level.INFO, () -> "ISO 8583 listener on " + listener.localAddress()
-                + (tls == null ? " (plain TCP)" : " (TLS, client certificates " + limits.tls().clientAuth() + ")"));
+                + (tls == null ? " (plain TCP" : " (TLS, client certificates " + limits.tls().clientAuth())
+                + (Epoll.isAvailable() ? ", native epoll)" : ", JDK selector: " + Epoll.unavailabilityCause() + ")"));
     }
 
     private void accept(SocketChannel ch) {
@@ -126,7 +131,15 @@ public final class IsoServer implements AutoCloseable {
 
     /** The single network I/O thread: one event loop for every connection. */
     public static EventLoopGroup newIoThread() {
-        return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tatekae-io"), NioIoHandler.newFactory());
+        return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tatekae-io"), ioHandlers());
+    }
+
+    /**
+     * Linux's native epoll where Netty's native library loads: the JDK selector allocates an Integer
+     * per ready socket and slices a ByteBuffer per read and write, epoll neither. The JDK selector elsewhere.
+     */
+    private static IoHandlerFactory ioHandlers() {
+        return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
     /** The bound port (useful with port 0). */

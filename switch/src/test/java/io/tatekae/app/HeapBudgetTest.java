@@ -19,7 +19,7 @@ class HeapBudgetTest {
     void theDefaultsFitInTwoGigabytesAndFiftyMillionHoldsDoNot() {
         SwitchConfig defaults = config("");
         assertDoesNotThrow(() -> HeapBudget.check(defaults, 2L << 30));
-        assertThrows(IllegalStateException.class, () -> HeapBudget.check(defaults, 1L << 30));
+        assertThrows(IllegalStateException.class, () -> HeapBudget.check(defaults, 512L << 20));
         SwitchConfig huge = config("holds:\n  maxOpenHolds: 50000000\n");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> HeapBudget.check(huge, 4L << 30));
         assertTrue(e.getMessage().contains("holds.maxOpenHolds 50,000,000"), e.getMessage());
