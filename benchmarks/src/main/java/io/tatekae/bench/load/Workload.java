@@ -9,8 +9,9 @@ import java.util.Map;
  * Builds request number i of the mix with a known answer. Approvals, advices, balance inquiries and
  * the declines that need no special card take the next card of the {@link CardCycle}; the other
  * declines use the pool's frozen, delinquent, expired, low-credit and velocity cards or an unknown
- * PAN; reversals name the oldest approval or advice already answered {@code 00}. Sender thread only;
- * allocates nothing per request.
+ * PAN; reversals name the oldest approval or advice already answered {@code 00}; a reversal that times
+ * out or is shed puts its original back among the holds of unknown outcome, for the settle step.
+ * Builds on the sender thread only; allocates nothing per request.
  */
 final class Workload implements RequestSource {
     private static final int OK = FrameCodec.code("00");
@@ -24,6 +25,12 @@ final class Workload implements RequestSource {
     private final FrameCodec.Template velocityApproval;
     private long declinesIssued;
     long substitutedReversals;
+    // The original each pending reversal names, by request number modulo the pending table's size.
+    private final boolean[] reversal = new boolean[PendingTable.STANS];
+    private final int[] originalStan = new int[PendingTable.STANS];
+    private final long[] originalDe7 = new long[PendingTable.STANS];
+    private final int[] originalCard = new int[PendingTable.STANS];
+    private final short[] originalMti = new short[PendingTable.STANS];
 
     /**
      * @param templates over the pool's approving cards
@@ -70,6 +77,7 @@ final class Workload implements RequestSource {
 
     @Override
     public int build(long i, long de7, int stan, byte[] out, Built b) {
+        reversal[(int) (i % PendingTable.STANS)] = false;
         Mix.Kind k = mix.kindOf(i);
         if ((k == Mix.Kind.REVERSAL || k == Mix.Kind.REVERSAL_ADVICE) && !reversible()) {
             substitutedReversals++;
@@ -122,12 +130,31 @@ final class Workload implements RequestSource {
                 t = templates.template(r, b.card);
                 length = templates.write(r, b.card, out);
                 RequestTemplates.original(t, out, holds.mti, holds.stan, holds.de7);
+                remember(i);
             }
             default -> throw new IllegalStateException(k.toString());
         }
         FrameCodec.writeDigits(out, t.de7Offset(), 10, de7);
         FrameCodec.writeDigits(out, t.de11Offset(), 6, stan);
         return length;
+    }
+
+    private void remember(long i) {
+        int k = (int) (i % PendingTable.STANS);
+        reversal[k] = true;
+        originalStan[k] = holds.stan;
+        originalDe7[k] = holds.de7;
+        originalCard[k] = holds.card;
+        originalMti[k] = (short) holds.mti;
+    }
+
+    /** A reversal that got no answer, or 91, may not have reversed its original: the settle step sends a 0420 for it. */
+    @Override
+    public void unanswered(long i) {
+        int k = (int) (i % PendingTable.STANS);
+        if (reversal[k]) {
+            holds.uncertain(originalStan[k], originalDe7[k], originalCard[k], originalMti[k]);
+        }
     }
 
     /** An answered hold to reverse that does not name the card the previous request named. */

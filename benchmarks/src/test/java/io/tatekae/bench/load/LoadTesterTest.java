@@ -137,6 +137,23 @@ class LoadTesterTest {
     }
 
     @Test
+    void aMeasuredReversalThatGetsNoAnswerHasItsOriginalReversedByTheSettleStep() throws Exception {
+        startSwitch(300);
+        // The primer's three 0400s, then the mix's: the second of those never reaches the switch.
+        try (SpoilingProxy proxy = new SpoilingProxy(app.port(), "0400", 5, Integer.MAX_VALUE)) {
+            ServerResults r = LoadTester.session(options(proxy.port(), "--jit-warmup", "0", "--rates", "100", "--seconds", "2",
+                    "--no-search", "--timeout-ms", "500", "--mix", "approval=3,reversal=1"), out);
+            String text = printed.toString(StandardCharsets.UTF_8);
+            assertEquals(1, r.fixed().getFirst().stats().timeouts.get(), text);
+            for (RunResult settle : r.phase(Session.SETTLE)) {
+                assertEquals(0, settle.stats().errors(), text);
+            }
+            assertEquals(0, r.holdsLeftOpen, text);
+            assertEquals(0.0, openHoldsOnTheSwitch(), "the lost reversal's original was reversed too\n" + text);
+        }
+    }
+
+    @Test
     void anyResponseFlagAcceptsEchoedFramesButTheStrictModeDoesNot() throws Exception {
         cards = dir.resolve("load-cards.jsonl");
         CardPool.writeLoadCards(cards, 300);
