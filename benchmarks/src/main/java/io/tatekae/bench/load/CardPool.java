@@ -66,11 +66,26 @@ final class CardPool {
         for (JsonNode c : cards) {
             pool.classify(c, accounts.get(c.path("account").asText()), cardsPerAccount, thisMonth, creditNeeded, cav2);
         }
-        if (pool.approving.isEmpty()) {
-            throw new IOException(file + ": no card can approve (active, good account of its own, unexpired, "
-                    + creditNeeded + " yen available)");
+        if (pool.approving.size() < 3) {
+            throw new IOException(file + ": " + pool.approving.size() + " cards can approve (active, good account of their own,"
+                    + " unexpired, " + creditNeeded + " yen available); the tester needs at least 3");
         }
         return pool;
+    }
+
+    /** The card whose velocity allowance is used up before a session, for the velocity declines: the last approving one. */
+    LoadCard velocityCard() {
+        return approving.getLast();
+    }
+
+    /** Cards for the declines that need a card of their own (frozen, delinquent, expired, low credit). */
+    int specialCount() {
+        return (notActive == null ? 0 : 1) + (delinquent == null ? 0 : 1) + (expired == null ? 0 : 1) + (lowCredit == null ? 0 : 1);
+    }
+
+    /** The approving cards requests cycle through: all but the velocity card. */
+    int cycleSize() {
+        return approving.size() - 1;
     }
 
     private void classify(JsonNode c, JsonNode account, Map<String, Integer> cardsPerAccount, YearMonth thisMonth,

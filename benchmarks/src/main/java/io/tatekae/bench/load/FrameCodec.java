@@ -4,6 +4,7 @@ import io.tatekae.spec.FieldType;
 import io.tatekae.spec.ProfileSpec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -22,8 +23,23 @@ final class FrameCodec {
         this.spec = spec;
     }
 
-    /** A framed message (4-byte header included) and where its DE 7 and DE 11 digits start. */
-    record Template(byte[] frame, int de7Offset, int de11Offset, int de90Offset) {
+    /** A framed message (4-byte header included) and where each data element's value starts in it (-1: absent). */
+    record Template(byte[] frame, int[] offsets) {
+        int offset(int de) {
+            return offsets[de];
+        }
+
+        int de7Offset() {
+            return offsets[7];
+        }
+
+        int de11Offset() {
+            return offsets[11];
+        }
+
+        int de90Offset() {
+            return offsets[90];
+        }
     }
 
     /** Encodes {@code mti} with the given data elements (values as they go on the wire, unpadded). */
@@ -37,9 +53,8 @@ final class FrameCodec {
         if (secondary) {
             body[bitmapAt] |= (byte) 0x80;
         }
-        int de7 = -1;
-        int de11 = -1;
-        int de90 = -1;
+        int[] offsets = new int[129];
+        Arrays.fill(offsets, -1);
         for (Map.Entry<Integer, String> e : fields.entrySet()) {
             int n = e.getKey();
             body[bitmapAt + (n - 1) / 8] |= (byte) (0x80 >>> ((n - 1) % 8));
@@ -59,21 +74,14 @@ final class FrameCodec {
                 case TEXT_LLLVAR -> pos = put(body, pos, String.format("%03d", v.length()));
                 case BITMAP -> throw new IllegalArgumentException("DE " + n + " is a bitmap");
             }
-            if (n == 7) {
-                de7 = pos;
-            } else if (n == 11) {
-                de11 = pos;
-            } else if (n == 90) {
-                de90 = pos;
-            }
+            offsets[n] = HEADER_BYTES + pos;
             pos = put(body, pos, v);
         }
         byte[] frame = new byte[HEADER_BYTES + pos];
         frame[0] = (byte) (pos >>> 8);
         frame[1] = (byte) pos;
         System.arraycopy(body, 0, frame, HEADER_BYTES, pos);
-        int shift = HEADER_BYTES;
-        return new Template(frame, de7 < 0 ? -1 : de7 + shift, de11 < 0 ? -1 : de11 + shift, de90 < 0 ? -1 : de90 + shift);
+        return new Template(frame, offsets);
     }
 
     private static int put(byte[] out, int pos, String s) {

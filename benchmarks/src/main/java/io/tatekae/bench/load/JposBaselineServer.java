@@ -56,8 +56,9 @@ public final class JposBaselineServer implements AutoCloseable {
     private final int port;
     private final Path stateDir;
 
-    public JposBaselineServer(SwitchConfig config, Path cards, int port) throws IOException {
-        stateDir = Files.createTempDirectory("jpos-baseline-state");
+    /** @param stateDirOrNull where its card state goes (removed on close); null for a temporary folder */
+    public JposBaselineServer(SwitchConfig config, Path cards, int port, Path stateDirOrNull) throws IOException {
+        stateDir = stateDirOrNull == null ? Files.createTempDirectory("jpos-baseline-state") : Files.createDirectories(stateDirOrNull);
         store = new ChronicleStateStore(stateDir, config.state().maxCards(), config.state().maxAccounts());
         PanHasher hasher = new PanHasher(config.keys().panHashKey());
         ProvisioningReport report = new CardProvisioner(store, hasher).load(cards);

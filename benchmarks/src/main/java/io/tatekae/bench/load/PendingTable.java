@@ -1,7 +1,9 @@
 package io.tatekae.bench.load;
 
+import java.util.Arrays;
+
 /**
- * Requests sent and not yet answered, indexed by STAN (request number modulo 1,000,000): the sender
+ * Requests sent and not yet answered, indexed by STAN (the session's request count modulo 1,000,000): the sender
  * adds, receivers take (matching DE 7 + DE 11; DE 32 is the tester's own), the sender's sweep times
  * out the oldest in send order. Guarded by its monitor: a few hundred nanoseconds per request.
  */
@@ -22,6 +24,9 @@ final class PendingTable {
     private static final byte TIMED_OUT = 2;
 
     enum Match { TAKEN, LATE, UNKNOWN }
+    private static final Mix.Kind[] KINDS = Mix.Kind.values();
+    /** The STAN of request 0 of the current run. */
+    private long stanBase;
     private long oldest;
     private long added;
     private int pending;
@@ -36,6 +41,15 @@ final class PendingTable {
         int expectedMti;
         Mix.Kind kind;
         int card;
+    }
+
+    /** Empties the table for a run whose request 0 has STAN {@code base}. */
+    synchronized void reset(long base) {
+        Arrays.fill(state, FREE);
+        stanBase = base;
+        oldest = 0;
+        added = 0;
+        pending = 0;
     }
 
     synchronized void add(long request, int stan, long dueNanos, long de7Value, int expectedCode, int mti,
@@ -73,7 +87,7 @@ final class PendingTable {
     /** Times out the oldest request if it is past {@code deadlineNanos}-old; false when none is. */
     synchronized boolean timeOutOldest(long now, long timeoutNanos, Taken out) {
         while (oldest < added) {
-            int stan = (int) (oldest % STANS);
+            int stan = (int) ((stanBase + oldest) % STANS);
             if (state[stan] != PENDING || seq[stan] != oldest) {
                 oldest++;
                 continue;
@@ -101,7 +115,7 @@ final class PendingTable {
         out.stan = stan;
         out.expected = expected[stan];
         out.expectedMti = expectedMti[stan];
-        out.kind = Mix.Kind.values()[kind[stan]];
+        out.kind = KINDS[kind[stan]];
         out.card = card[stan];
     }
 }

@@ -14,14 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RunStats {
     private static final int MAX_SAMPLES = 20;
 
+    /** The current second's latencies; each closed second is added to {@link #total}. */
     final Recorder interval = new Recorder(3);
-    final Recorder measured = new Recorder(3);
     final Recorder sendLag = new Recorder(3);
     final Histogram total = new Histogram(3);
     final Histogram totalSendLag = new Histogram(3);
     final AtomicLong sent = new AtomicLong();
+    /** write() calls on the connections: at least one per request, since no two requests share one. */
+    final AtomicLong writeCalls = new AtomicLong();
     final AtomicLong responses = new AtomicLong();
-    final AtomicLong measuredResponses = new AtomicLong();
     final AtomicLong wrong = new AtomicLong();
     /** Answered 91 (not signed on, overloaded, unavailable) where something else was expected: load shed. */
     final AtomicLong shed = new AtomicLong();
@@ -34,19 +35,22 @@ final class RunStats {
     final List<Second> timeline = new ArrayList<>();
     private final List<String> samples = new ArrayList<>();
     private Histogram recycledInterval;
-    private Histogram recycledMeasured;
     private Histogram recycledLag;
     private long lastResponses;
     private long lastSent;
     private long lastErrors;
 
     /** One second of the run, as printed and plotted. Latencies in microseconds. */
-    record Second(int second, boolean warmup, long sent, long responses, long errors,
-                  double p50, double p99, double p999, double max) {
+    record Second(int second, long sent, long responses, long errors, double p50, double p99, double p999, double max) {
     }
 
     long errors() {
         return wrong.get() + shed.get() + timeouts.get() + unmatched.get() + malformed.get() + connectionErrors.get();
+    }
+
+    /** Answers that are not what the request must get, or no answer to anything sent: the tester's or the server's bug. */
+    long incorrect() {
+        return wrong.get() + unmatched.get() + malformed.get();
     }
 
     synchronized void sample(String what) {
@@ -60,22 +64,23 @@ final class RunStats {
     }
 
     /** Closes the current second: moves its latencies into the totals and returns its line. */
-    synchronized Second closeSecond(int second, boolean warmup) {
+    synchronized Second closeSecond(int second) {
         recycledInterval = interval.getIntervalHistogram(recycledInterval);
-        recycledMeasured = measured.getIntervalHistogram(recycledMeasured);
         recycledLag = sendLag.getIntervalHistogram(recycledLag);
-        total.add(recycledMeasured);
+        total.add(recycledInterval);
         totalSendLag.add(recycledLag);
         long r = responses.get();
         long s = sent.get();
         long e = errors();
         Histogram h = recycledInterval;
-        Second line = new Second(second, warmup, s - lastSent, r - lastResponses, e - lastErrors,
+        Second line = new Second(second, s - lastSent, r - lastResponses, e - lastErrors,
                 micros(h, 50), micros(h, 99), micros(h, 99.9), h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0);
         lastSent = s;
         lastResponses = r;
         lastErrors = e;
-        timeline.add(line);
+        if (second >= 0) {
+            timeline.add(line);
+        }
         return line;
     }
 

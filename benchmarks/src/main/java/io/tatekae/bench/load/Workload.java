@@ -4,59 +4,63 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Builds request number i of the mix with a known answer. Approvals and advices walk the approving
- * cards in order, each card taking at most {@code velocity} of them, so no approval meets the velocity
- * rule; reversals name an approval already answered {@code 00}. Used by the sender thread only.
+ * Builds request number i of the mix with a known answer. Approvals, advices, balance inquiries and
+ * the declines that need no special card take the next card of the {@link CardCycle}; the other
+ * declines use the pool's frozen, delinquent, expired, low-credit and velocity cards or an unknown
+ * PAN; reversals name the oldest approval or advice already answered {@code 00}; a reversal that times
+ * out or is shed puts its original back among the holds of unknown outcome, for the settle step.
+ * Builds on the sender thread only; allocates nothing per request.
  */
-final class Workload {
-    static final String ACQUIRER = "123456";
-    static final long ACQUIRER_ID = 123456L;
-    private static final String NAME_TYPED_WRONG = "XAVIER QUINN";
+final class Workload implements RequestSource {
+    private static final int OK = FrameCodec.code("00");
 
-    private final FrameCodec codec;
-    private final CardPool pool;
     private final Mix mix;
-    private final int velocity;
+    private final CardCycle cycle;
+    private final OpenHolds holds;
+    private final RequestTemplates templates;
     private final List<Decline> declines = new ArrayList<>();
-    private final Map<Decline, FrameCodec.Template> declineTemplates = new EnumMap<>(Decline.class);
-    private final ApprovedRing approved;
-    private final LoadCard velocityCard;
-    private final int lastApprovalCard;
-    private long approvalsIssued;
+    private final Map<Decline, FrameCodec.Template> specialCards = new EnumMap<>(Decline.class);
+    private final FrameCodec.Template velocityApproval;
     private long declinesIssued;
-    private int cachedCard = -1;
-    private FrameCodec.Template cachedApproval;
-    private FrameCodec.Template cachedAdvice;
-    private FrameCodec.Template cachedBalance;
     long substitutedReversals;
+    // The original each pending reversal names, by request number modulo the pending table's size.
+    private final boolean[] reversal = new boolean[PendingTable.STANS];
+    private final int[] originalStan = new int[PendingTable.STANS];
+    private final long[] originalDe7 = new long[PendingTable.STANS];
+    private final int[] originalCard = new int[PendingTable.STANS];
+    private final short[] originalMti = new short[PendingTable.STANS];
 
-    // What the last build produced (read by the sender right after build).
-    Mix.Kind kind;
-    int expectedCode;
-    int expectedMti;
-    int card;
-
-    Workload(FrameCodec codec, CardPool pool, Mix mix, int velocity, int firstCard, ApprovedRing approved) {
-        this.codec = codec;
-        this.pool = pool;
+    /**
+     * @param templates over the pool's approving cards
+     * @param cycle     over the pool's approving cards but the last, which is the velocity card
+     */
+    Workload(FrameCodec codec, CardPool pool, RequestTemplates templates, Mix mix, CardCycle cycle, OpenHolds holds) {
         this.mix = mix;
-        this.velocity = velocity;
-        this.approved = approved;
-        int n = pool.approving.size();
-        if (n < 3) {
-            throw new IllegalArgumentException("the provisioning file needs at least 3 approving cards, has " + n);
-        }
-        this.velocityCard = pool.approving.get(n - 1);
-        this.lastApprovalCard = n - 2;
-        this.approvalsIssued = (long) firstCard * velocity;
+        this.cycle = cycle;
+        this.holds = holds;
+        this.templates = templates;
+        LoadCard velocityCard = pool.velocityCard();
+        this.velocityApproval = codec.encode("0100", Recipe.purchase(velocityCard, 100));
         for (Decline d : Decline.values()) {
-            FrameCodec.Template t = declineTemplate(d);
-            if (t != null) {
+            if (Recipe.of(d) != null) {
                 declines.add(d);
-                declineTemplates.put(d, t);
+                continue;
+            }
+            LoadCard special = switch (d) {
+                case UNKNOWN_CARD -> new LoadCard(CardPool.pan("354099", 999_999_999), "3012", "TARO YAMADA", "000", 0);
+                case EXPIRED_CARD -> pool.expired;
+                case CARD_NOT_ACTIVE -> pool.notActive;
+                case DELINQUENT_ACCOUNT -> pool.delinquent;
+                case OVER_CREDIT -> pool.lowCredit;
+                case VELOCITY -> velocityCard;
+                default -> throw new IllegalStateException("no card for " + d);
+            };
+            if (special != null) {
+                long amount = d == Decline.OVER_CREDIT ? Math.max(1, special.available() + 1) : d == Decline.VELOCITY ? 100 : 500;
+                specialCards.put(d, codec.encode("0100", Recipe.purchase(special, amount)));
+                declines.add(d);
             }
         }
     }
@@ -66,92 +70,96 @@ final class Workload {
         return declines;
     }
 
-    /** Approvals the velocity card needs before it declines 65. */
-    List<FrameCodec.Template> velocityPrimers() {
-        List<FrameCodec.Template> list = new ArrayList<>();
-        for (int i = 0; i < velocity; i++) {
-            list.add(codec.encode("0100", purchase(velocityCard, 100)));
-        }
-        return list;
+    /** The approval the velocity card is primed with before a session (DE 7 and DE 11 zero). */
+    FrameCodec.Template velocityApproval() {
+        return velocityApproval;
     }
 
-    /** The approving card number the next run against the same server should start at. */
-    long nextFirstCard() {
-        return (approvalsIssued + velocity - 1) / velocity;
-    }
-
-    /** Writes request {@code i} into {@code out}; returns its length and sets kind/expected/card. */
-    int build(long i, long de7, int stan, byte[] out) {
+    @Override
+    public int build(long i, long de7, int stan, byte[] out, Built b) {
+        reversal[(int) (i % PendingTable.STANS)] = false;
         Mix.Kind k = mix.kindOf(i);
-        if ((k == Mix.Kind.REVERSAL || k == Mix.Kind.REVERSAL_ADVICE) && !approved.poll()) {
+        if ((k == Mix.Kind.REVERSAL || k == Mix.Kind.REVERSAL_ADVICE) && !reversible()) {
             substitutedReversals++;
             k = Mix.Kind.BALANCE;
         }
-        kind = k;
-        expectedCode = FrameCodec.code("00");
-        FrameCodec.Template t = switch (k) {
+        b.kind = k;
+        b.expectedCode = OK;
+        FrameCodec.Template t;
+        int length;
+        switch (k) {
             case APPROVAL, ADVICE -> {
-                int c = nextApprovalCard();
-                card = c;
-                loadCard(c);
-                expectedMti = k == Mix.Kind.APPROVAL ? 110 : 130;
-                yield k == Mix.Kind.APPROVAL ? cachedApproval : cachedAdvice;
+                Recipe r = k == Mix.Kind.APPROVAL ? Recipe.APPROVAL : Recipe.ADVICE;
+                b.card = cycle.nextForApproval();
+                b.expectedMti = k == Mix.Kind.APPROVAL ? 110 : 130;
+                t = templates.template(r, b.card);
+                length = templates.write(r, b.card, out);
             }
             case BALANCE -> {
-                card = cachedCard < 0 ? 0 : cachedCard;
-                loadCard(card);
-                expectedMti = 110;
-                yield cachedBalance;
+                b.card = cycle.next();
+                b.expectedMti = 110;
+                t = templates.template(Recipe.BALANCE, b.card);
+                length = templates.write(Recipe.BALANCE, b.card, out);
             }
             case DECLINE -> {
                 Decline d = declines.get((int) (declinesIssued++ % declines.size()));
-                expectedCode = FrameCodec.code(d.code);
-                expectedMti = d == Decline.REVERSAL_NOT_FOUND ? 410 : 110;
-                card = -1;
-                yield declineTemplates.get(d);
+                b.expectedCode = FrameCodec.code(d.code);
+                b.expectedMti = d == Decline.REVERSAL_NOT_FOUND ? 410 : 110;
+                Recipe r = Recipe.of(d);
+                if (r == null) {
+                    b.card = -1;
+                    t = specialCards.get(d);
+                    System.arraycopy(t.frame(), 0, out, 0, t.frame().length);
+                    length = t.frame().length;
+                } else {
+                    b.card = cycle.next();
+                    t = templates.template(r, b.card);
+                    length = templates.write(r, b.card, out);
+                    if (r == Recipe.REVERSAL_NOT_FOUND) {
+                        // Names a 0100 that was never sent: its own DE 7 + DE 11, unique in the run.
+                        RequestTemplates.original(t, out, 100, stan, de7);
+                    }
+                }
             }
             case REVERSAL, REVERSAL_ADVICE -> {
-                card = approved.card;
-                expectedMti = k == Mix.Kind.REVERSAL ? 410 : 430;
-                yield reversal(k == Mix.Kind.REVERSAL ? "0400" : "0420", pool.approving.get(card), amountOf(card),
-                        approved.stan, approved.de7);
+                Recipe r = k == Mix.Kind.REVERSAL ? Recipe.REVERSAL : Recipe.REVERSAL_ADVICE;
+                holds.dropAnswered();
+                b.card = holds.card;
+                b.expectedMti = k == Mix.Kind.REVERSAL ? 410 : 430;
+                cycle.used(b.card);
+                t = templates.template(r, b.card);
+                length = templates.write(r, b.card, out);
+                RequestTemplates.original(t, out, holds.mti, holds.stan, holds.de7);
+                remember(i);
             }
-        };
-        byte[] f = t.frame();
-        System.arraycopy(f, 0, out, 0, f.length);
+            default -> throw new IllegalStateException(k.toString());
+        }
         FrameCodec.writeDigits(out, t.de7Offset(), 10, de7);
         FrameCodec.writeDigits(out, t.de11Offset(), 6, stan);
-        if (k == Mix.Kind.DECLINE && t.de90Offset() >= 0) {
-            // A reversal of a 0100 that was never sent: it names its own DE 7 + DE 11, unique in the run.
-            FrameCodec.writeDigits(out, t.de90Offset() + 4, 6, stan);
-            FrameCodec.writeDigits(out, t.de90Offset() + 10, 10, de7);
-        }
-        return f.length;
+        return length;
     }
 
-    private int nextApprovalCard() {
-        long c = approvalsIssued++ / velocity;
-        if (c > lastApprovalCard) {
-            throw new CardsExhaustedException("every approving card has had its " + velocity
-                    + " approvals: provision more cards (scripts/load cards --count N) or start with a fresh server");
-        }
-        return (int) c;
+    private void remember(long i) {
+        int k = (int) (i % PendingTable.STANS);
+        reversal[k] = true;
+        originalStan[k] = holds.stan;
+        originalDe7[k] = holds.de7;
+        originalCard[k] = holds.card;
+        originalMti[k] = (short) holds.mti;
     }
 
-    private void loadCard(int c) {
-        if (c == cachedCard) {
-            return;
+    /** A reversal that got no answer, or 91, may not have reversed its original: the settle step sends a 0420 for it. */
+    @Override
+    public void unanswered(long i) {
+        int k = (int) (i % PendingTable.STANS);
+        if (reversal[k]) {
+            holds.uncertain(originalStan[k], originalDe7[k], originalCard[k], originalMti[k]);
         }
-        LoadCard lc = pool.approving.get(c);
-        cachedCard = c;
-        cachedApproval = codec.encode("0100", purchase(lc, amountOf(c)));
-        TreeMap<Integer, String> advice = purchase(lc, amountOf(c));
-        advice.put(38, "ADV" + String.format("%03d", c % 1000));
-        advice.put(39, "00");
-        cachedAdvice = codec.encode("0120", advice);
-        TreeMap<Integer, String> balance = purchase(lc, 0);
-        balance.put(3, "300000");
-        cachedBalance = codec.encode("0100", balance);
+    }
+
+    /** An answered hold to reverse that does not name the card the previous request named. */
+    private boolean reversible() {
+        return holds.peekAnswered() && holds.card != cycle.last();
     }
 
     /** Between 100 and 1,099 yen: velocity x 1,099 must fit the cards' credit. */
@@ -161,92 +169,6 @@ final class Workload {
 
     static long maxAmount() {
         return 1_099;
-    }
-
-    private FrameCodec.Template declineTemplate(Decline d) {
-        LoadCard good = pool.approving.getFirst();
-        TreeMap<Integer, String> m = purchase(good, 500);
-        switch (d) {
-            case UNKNOWN_CARD -> m = purchase(new LoadCard(CardPool.pan("354099", 999_999_999), "3012", "TARO YAMADA", "000", 0), 500);
-            case LUHN_FAILURE -> {
-                String p = good.pan();
-                m.put(2, p.substring(0, p.length() - 1) + (char) ('0' + (p.charAt(p.length() - 1) - '0' + 1) % 10));
-            }
-            case EXPIRY_MISMATCH -> m.put(14, good.expiry().equals("2901") ? "2902" : "2901");
-            case EXPIRED_CARD -> m = pool.expired == null ? null : purchase(pool.expired, 500);
-            case CAV2_MISMATCH -> m.put(48, tlv(good.name(), "05", String.format("%03d", (Integer.parseInt(good.cav2()) + 1) % 1000)));
-            case CAV2_MISSING -> m.put(48, tlv(good.name(), "05", null));
-            case NAME_MISMATCH -> m.put(48, tlv(NAME_TYPED_WRONG, "05", good.cav2()));
-            case BLOCKED_MCC -> m.put(18, "6540");
-            case BLOCKED_MERCHANT_NAME -> m.put(43, "PREPAID GIFT CARD SHOP   TOKYO        JP");
-            case RECURRING -> m.put(61, "0004000000000392");
-            case CARD_PRESENT -> m.put(22, "051");
-            case FOREIGN_CURRENCY -> m.put(49, "840");
-            case FOREIGN_ACQUIRER -> m.put(19, "840");
-            case CARD_NOT_ACTIVE -> m = pool.notActive == null ? null : purchase(pool.notActive, 500);
-            case DELINQUENT_ACCOUNT -> m = pool.delinquent == null ? null : purchase(pool.delinquent, 500);
-            case OVER_CREDIT -> m = pool.lowCredit == null ? null
-                    : purchase(pool.lowCredit, Math.max(1, pool.lowCredit.available() + 1));
-            case OVER_TRANSACTION_LIMIT -> m.put(4, "60000");
-            case NO_3DS -> m.put(48, tlv(good.name(), "07", good.cav2()));
-            case ZERO_AMOUNT -> m.put(4, "0");
-            case UNSUPPORTED_TYPE -> m.put(3, "010000");
-            case VELOCITY -> m = purchase(velocityCard, 100);
-            case REVERSAL_NOT_FOUND -> {
-                return reversal("0400", good, 500, 0, 0);
-            }
-        }
-        return m == null ? null : codec.encode("0100", m);
-    }
-
-    private FrameCodec.Template reversal(String mti, LoadCard c, long amount, int originalStan, long originalDe7) {
-        TreeMap<Integer, String> m = new TreeMap<>();
-        m.put(2, c.pan());
-        m.put(3, "000000");
-        m.put(4, Long.toString(amount));
-        m.put(7, "0");
-        m.put(11, "0");
-        m.put(32, ACQUIRER);
-        m.put(37, "LOADREVERSAL");
-        m.put(42, "MERCHANT0000001");
-        m.put(49, "392");
-        m.put(90, "0100" + String.format("%06d%010d%011d%011d", originalStan, originalDe7, ACQUIRER_ID, 0));
-        return codec.encode(mti, m);
-    }
-
-    static TreeMap<Integer, String> purchase(LoadCard c, long amount) {
-        TreeMap<Integer, String> m = new TreeMap<>();
-        m.put(2, c.pan());
-        m.put(3, "000000");
-        m.put(4, Long.toString(amount));
-        m.put(7, "0");
-        m.put(11, "0");
-        m.put(14, c.expiry());
-        m.put(18, "5732");
-        m.put(19, "392");
-        m.put(22, "810");
-        m.put(25, "59");
-        m.put(32, ACQUIRER);
-        m.put(37, "LOADTEST0001");
-        m.put(41, "TERM0001");
-        m.put(42, "MERCHANT0000001");
-        m.put(43, "TATEKAE DENKI ONLINE     TOKYO        JP");
-        m.put(48, tlv(c.name(), "05", c.cav2()));
-        m.put(49, "392");
-        m.put(61, "0005000000000392");
-        return m;
-    }
-
-    private static String tlv(String name, String eci, String cav2) {
-        StringBuilder s = new StringBuilder();
-        if (name != null && !name.isEmpty()) {
-            s.append("01").append(String.format("%02d", name.length())).append(name);
-        }
-        s.append("4202").append(eci);
-        if (cav2 != null) {
-            s.append("9203").append(cav2);
-        }
-        return s.toString();
     }
 
     /** Thrown when the pool has no approving card left for the next approval. */

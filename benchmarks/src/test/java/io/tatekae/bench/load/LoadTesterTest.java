@@ -6,7 +6,6 @@ import io.tatekae.config.Overrides;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.spec.ProfileSpec;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,30 +19,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The load tester against real servers over real TCP: an in-process switch with load cards, the echo
- * and stock-jPOS baselines, and a proxy that drops one request and spoils one answer's DE 39.
- * Short runs (2 s at 500/s); nothing here asserts a latency.
+ * {@code scripts/load run} against a real switch (in this JVM, real TCP) with a small velocity
+ * allowance and little room for open holds, so that a session would cross both: every answer is still
+ * the one expected (no velocity decline, nothing shed), every hold is reversed at the end. Then a
+ * proxy that drops one request and spoils one answer, and the echo server. Short runs; nothing here
+ * asserts a latency.
  */
 class LoadTesterTest {
-    private static final int RATE = 500;
-    private static final int SECONDS = 2;
+    private static final int VELOCITY = 3;
+    private static final int MAX_OPEN_HOLDS = 400;
 
     @TempDir
     Path dir;
     private SwitchApp app;
-    private Path config;
     private Path cards;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
-    @BeforeEach
-    void startSwitch() throws Exception {
+    private void startSwitch(int cardCount) throws Exception {
         cards = dir.resolve("load-cards.jsonl");
-        CardPool.writeLoadCards(cards, 300);
-        config = dir.resolve("switch.yaml");
+        CardPool.writeLoadCards(cards, cardCount);
+        Path config = dir.resolve("switch.yaml");
         Files.writeString(config, """
                 mode: test
                 server:
@@ -55,7 +55,7 @@ class LoadTesterTest {
                   maxCards: 1000
                   maxAccounts: 1000
                 holds:
-                  maxOpenHolds: 65536
+                  maxOpenHolds: %d
                 pipeline:
                   ringSize: 1024
                   waitStrategy: blocking
@@ -63,8 +63,8 @@ class LoadTesterTest {
                 journal:
                   fsync: none
                 policy:
-                  velocityMaxApprovals: 32
-                """);
+                  velocityMaxApprovals: %d
+                """.formatted(MAX_OPEN_HOLDS, VELOCITY));
         SwitchConfig c = ConfigLoader.load(config, Overrides.NONE.withDataDir(dir.resolve("data")).withPort(0).withHttpPort(0));
         app = SwitchApp.open(c, InstantSource.system());
         assertTrue(app.provision(cards).allLinesUsed());
@@ -79,67 +79,118 @@ class LoadTesterTest {
     }
 
     @Test
-    void countsEveryAnswerOfTheSwitchAndBothBaselinesAndWritesTheReport() throws Exception {
-        Path report = dir.resolve("report.html");
-        LoadTester tester = tester(app.port(), report, "--baseline-echo", "in-process", "--baseline-jpos", "in-process",
-                "--baseline-config", config.toString());
-        int status;
-        try {
-            status = tester.runAll();
-        } finally {
-            tester.closeOwned();
+    void aSessionStaysWithinTheVelocityAndTheTransactionTableAndReversesEveryHold() throws Exception {
+        startSwitch(200);
+        // 1,200 requests, 60 % of them approvals and advices: more holds than the 400 the switch keeps open
+        // (it answers 91 when every entry it remembers is an open hold), and more approvals than 199 cards x 3
+        // allow, so the last rate cannot run.
+        ServerResults r = LoadTester.session(options(app.port(), "--jit-warmup", "1", "--jit-warmup-rate", "300",
+                "--rates", "200,300,400", "--seconds", "1", "--no-search"), out);
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(null, r.failure, text);
+        assertEquals(List.of(200.0, 300.0), r.fixed().stream().map(RunResult::rate).toList(), text);
+        assertTrue(r.notes.stream().anyMatch(n -> n.contains("rate at 400/s skipped") && n.contains("provision more cards")),
+                r.notes + "\n" + text);
+        for (RunResult run : r.runs) {
+            RunStats s = run.stats();
+            assertEquals(run.settings().requests(), s.sent.get(), text);
+            assertEquals(s.sent.get(), s.responses.get(), run.settings().phase() + " " + text);
+            assertEquals(0, s.errors(), run.settings().phase() + ": no velocity decline, nothing shed\n" + text);
         }
-        List<TargetResults> all = tester.results();
-        assertEquals(List.of("switch", "echo", "jpos"), all.stream().map(t -> t.label).toList());
-        for (TargetResults t : all) {
-            RunStats s = t.runs.getFirst().stats();
-            String what = t.label + ": " + printed.toString(StandardCharsets.UTF_8);
-            assertEquals(RATE * (SECONDS + 1), s.sent.get(), what);
-            assertEquals(s.sent.get(), s.responses.get(), what);
-            assertEquals(RATE * SECONDS, s.measuredResponses.get(), what);
-            assertEquals(RATE * SECONDS, t.runs.getFirst().latency().getTotalCount(), what);
-            assertEquals(0, s.errors(), what);
-        }
-        assertEquals(0, status, printed.toString(StandardCharsets.UTF_8));
-        String html = Files.readString(report);
-        assertTrue(html.contains("<svg") && html.contains("Latency by percentile") && html.contains("jpos"), html);
-        assertTrue(!html.contains("<script src") && !html.contains("http://cdn") && !html.contains("https://"), "self-contained");
+        assertTrue(r.maxApprovalsPerCard <= VELOCITY && r.maxApprovalsPerCard >= 2, r.maxApprovalsPerCard + "\n" + text);
+        assertTrue(r.phase(Session.SETTLE).size() == 3, "a settle step after each phase\n" + text);
+        assertEquals(0, r.holdsLeftOpen, text);
+        assertEquals(0.0, openHoldsOnTheSwitch(), "the switch has no hold of the tester's left open\n" + text);
     }
 
     @Test
     void flagsAWrongResponseCodeAndATimeout() throws Exception {
-        try (SpoilingProxy proxy = new SpoilingProxy(app.port(), 150, 400)) {
-            LoadTester tester = tester(proxy.port(), dir.resolve("spoiled.html"), "--timeout-ms", "500");
-            int status = tester.runAll();
-            RunStats s = tester.results().getFirst().runs.getFirst().stats();
+        startSwitch(300);
+        try (SpoilingProxy proxy = new SpoilingProxy(app.port(), 100, 200)) {
+            List<String> args = args(proxy.port(), "--jit-warmup", "0", "--rates", "150", "--seconds", "2", "--no-search",
+                    "--timeout-ms", "500", "--report", dir.resolve("spoiled.html").toString());
+            int status = LoadTester.run(args, out);
             String text = printed.toString(StandardCharsets.UTF_8);
-            assertEquals(1, s.wrong.get(), text);
-            assertEquals(1, s.timeouts.get(), text);
-            assertEquals(s.sent.get() - 1, s.responses.get(), text);
-            assertEquals(0, s.unmatched.get() + s.malformed.get() + s.shed.get(), text);
             assertEquals(1, status, text);
             assertTrue(text.contains("DE 39 96"), text);
-            assertTrue(Files.exists(dir.resolve("spoiled.html")));
+            assertTrue(text.contains("1 wrong answers") && text.contains("1 timeouts"), text);
+            assertTrue(Files.readString(dir.resolve("spoiled.html")).contains("<svg"));
+        }
+    }
+
+    @Test
+    void aSettleReversalThatGetsNoAnswerIsSentAgain() throws Exception {
+        startSwitch(300);
+        // Approvals only; the 0400s are the primer's three, then the settle step's: the fifth never reaches the switch.
+        try (SpoilingProxy proxy = new SpoilingProxy(app.port(), "0400", 5, Integer.MAX_VALUE)) {
+            ServerResults r = LoadTester.session(options(proxy.port(), "--jit-warmup", "0", "--rates", "100", "--seconds", "1",
+                    "--no-search", "--timeout-ms", "500", "--mix", "approval=1"), out);
+            String text = printed.toString(StandardCharsets.UTF_8);
+            List<RunResult> settles = r.phase(Session.SETTLE);
+            assertEquals(2, settles.size(), "a second pass\n" + text);
+            assertEquals(1, settles.getFirst().stats().timeouts.get(), text);
+            assertEquals(1, settles.get(1).stats().sent.get(), "only the lost one went again\n" + text);
+            assertEquals(0, settles.get(1).stats().errors(), text);
+            assertEquals(0, r.holdsLeftOpen, text);
+            assertEquals(0.0, openHoldsOnTheSwitch(), "the switch has no hold of the tester's left open\n" + text);
+        }
+    }
+
+    @Test
+    void aMeasuredReversalThatGetsNoAnswerHasItsOriginalReversedByTheSettleStep() throws Exception {
+        startSwitch(300);
+        // The primer's three 0400s, then the mix's: the second of those never reaches the switch.
+        try (SpoilingProxy proxy = new SpoilingProxy(app.port(), "0400", 5, Integer.MAX_VALUE)) {
+            ServerResults r = LoadTester.session(options(proxy.port(), "--jit-warmup", "0", "--rates", "100", "--seconds", "2",
+                    "--no-search", "--timeout-ms", "500", "--mix", "approval=3,reversal=1"), out);
+            String text = printed.toString(StandardCharsets.UTF_8);
+            assertEquals(1, r.fixed().getFirst().stats().timeouts.get(), text);
+            for (RunResult settle : r.phase(Session.SETTLE)) {
+                assertEquals(0, settle.stats().errors(), text);
+            }
+            assertEquals(0, r.holdsLeftOpen, text);
+            assertEquals(0.0, openHoldsOnTheSwitch(), "the lost reversal's original was reversed too\n" + text);
         }
     }
 
     @Test
     void anyResponseFlagAcceptsEchoedFramesButTheStrictModeDoesNot() throws Exception {
+        cards = dir.resolve("load-cards.jsonl");
+        CardPool.writeLoadCards(cards, 300);
         try (EchoServer echo = new EchoServer("127.0.0.1", 0)) {
-            List<String> args = new ArrayList<>(List.of("--cards", cards.toString(), "--port", Integer.toString(echo.port()),
-                    "--rate", "200", "--seconds", "1", "--warmup", "0", "--report", dir.resolve("e.html").toString()));
-            assertEquals(1, LoadTester.run(args, out), "an echoed 0800 is not an 0810");
-            args.add("--any-response");
-            assertEquals(0, LoadTester.run(args, out), printed.toString(StandardCharsets.UTF_8));
+            List<String> a = args(echo.port(), "--jit-warmup", "1", "--jit-warmup-rate", "200", "--rates", "200,300",
+                    "--seconds", "1", "--max-rate", "400", "--report", dir.resolve("e.html").toString());
+            assertEquals(1, LoadTester.run(a, out), "an echoed 0800 is not an 0810");
+            a.add("--any-response");
+            a.addAll(List.of("--label", "echo"));
+            assertEquals(0, LoadTester.run(a, out), printed.toString(StandardCharsets.UTF_8));
+            String text = printed.toString(StandardCharsets.UTF_8);
+            assertTrue(text.contains("=== Capacity at p99=2ms"), text);
+            String html = Files.readString(dir.resolve("e.html"));
+            assertTrue(html.contains("<svg") && html.contains("Latency by percentile") && html.contains("Timeline: echo"), html);
+            assertFalse(html.contains("<script") || html.contains("src=") || html.contains("<link"), "self-contained");
         }
     }
 
-    private LoadTester tester(int port, Path report, String... more) {
-        List<String> args = new ArrayList<>(List.of("--cards", cards.toString(), "--port", Integer.toString(port),
-                "--rate", Integer.toString(RATE), "--seconds", Integer.toString(SECONDS), "--warmup", "1",
-                "--connections", "2", "--velocity", "32", "--report", report.toString()));
-        args.addAll(List.of(more));
-        return new LoadTester(LoadOptions.parse(args), out);
+    private double openHoldsOnTheSwitch() {
+        for (String line : app.metrics().scrape().split("\n")) {
+            if (line.startsWith("tatekae_open_holds ")) {
+                return Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        throw new AssertionError("no tatekae_open_holds in the switch's metrics");
+    }
+
+    private LoadOptions options(int port, String... more) {
+        return LoadOptions.parse(args(port, more));
+    }
+
+    private List<String> args(int port, String... more) {
+        List<String> a = new ArrayList<>(List.of("--cards", cards.toString(), "--port", Integer.toString(port),
+                "--connections", "2", "--velocity", Integer.toString(VELOCITY), "--max-open-holds",
+                Integer.toString(MAX_OPEN_HOLDS), "--report", dir.resolve("report.html").toString()));
+        a.addAll(List.of(more));
+        return a;
     }
 
     /** Only for {@link FrameCodec} access in the proxy. */

@@ -6,25 +6,34 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of a real server that drops the n-th request (not counting 0800s) and answers
- * the m-th response (not counting 0810s) with DE 39 {@code 96} instead of what the server said.
+ * A TCP proxy in front of a real server that drops the n-th request (not counting 0800s; or only
+ * counting those of one MTI) and answers the m-th response (not counting 0810s) with DE 39 {@code 96}
+ * instead of what the server said.
  */
 final class SpoilingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int upstreamPort;
     private final int dropRequest;
     private final int spoilResponse;
+    private final String dropMti;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger responses = new AtomicInteger();
     private final List<Socket> sockets = new ArrayList<>();
     private final FrameCodec codec = LoadTesterTest.codec();
 
     SpoilingProxy(int upstreamPort, int dropRequest, int spoilResponse) throws IOException {
+        this(upstreamPort, null, dropRequest, spoilResponse);
+    }
+
+    /** Drops the {@code dropRequest}-th request of MTI {@code dropMti} (null: of any MTI but 0800). */
+    SpoilingProxy(int upstreamPort, String dropMti, int dropRequest, int spoilResponse) throws IOException {
+        this.dropMti = dropMti;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstreamPort = upstreamPort;
         this.dropRequest = dropRequest;
@@ -68,7 +77,9 @@ final class SpoilingProxy implements AutoCloseable {
                     byte[] body = new byte[len];
                     in.readFully(body);
                     boolean management = len >= 4 && body[1] == '8';
-                    if (requestsDirection && !management && requests.incrementAndGet() == dropRequest) {
+                    boolean counted = dropMti == null ? !management
+                            : len >= 4 && new String(body, 0, 4, StandardCharsets.US_ASCII).equals(dropMti);
+                    if (requestsDirection && counted && requests.incrementAndGet() == dropRequest) {
                         continue;
                     }
                     if (!requestsDirection && !management && responses.incrementAndGet() == spoilResponse
