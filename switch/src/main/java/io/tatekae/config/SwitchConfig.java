@@ -13,5 +13,7 @@ public record SwitchConfig(
         HoldsConfig holds,
         JournalConfig journal,
         LedgerConfig ledger,
-        RecorderConfig recorder) {
+        RecorderConfig recorder,
+        BillingConfig billing,
+        IssuanceConfig issuance) {
 }
