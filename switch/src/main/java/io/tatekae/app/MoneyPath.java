@@ -1,10 +1,13 @@
 package io.tatekae.app;
 
+import io.tatekae.billing.BillingEvent;
+import io.tatekae.billing.BillingRecovery;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.engine.EngineRecovery;
 import io.tatekae.engine.EngineSeed;
 import io.tatekae.engine.HoldEvent;
 import io.tatekae.journal.FsyncPolicy;
+import io.tatekae.journal.JournalBillingLog;
 import io.tatekae.journal.JournalConfig;
 import io.tatekae.journal.JournalMoneyLog;
 import io.tatekae.journal.JournalReader;
@@ -82,16 +85,24 @@ final class MoneyPath implements AutoCloseable {
         return writer.committedSequence();
     }
 
-    /** Replays every committed journal record into the engine's recovery; returns where counters resume. */
-    EngineSeed replay(EngineRecovery recovery) {
+    /**
+     * Replays every committed journal record, in order, into the engine's recovery and billing's;
+     * returns where the engine's counters resume.
+     */
+    EngineSeed replay(EngineRecovery recovery, BillingRecovery billing) {
         long upTo = writer.committedSequence();
         HoldEvent event = new HoldEvent();
+        BillingEvent billingEvent = new BillingEvent();
         long started = System.nanoTime();
         try (JournalReader reader = JournalReader.open(writer.directory(), 1)) {
             while (reader.nextSequence() <= upTo) {
                 int n = reader.poll(r -> {
                     if (JournalMoneyLog.toEvent(r, event)) {
                         recovery.apply(event);
+                        billing.apply(event);
+                    } else if (JournalBillingLog.toEvent(r, billingEvent)) {
+                        billing.apply(billingEvent);
+                        recovery.billed(billingEvent.accountIndex, billingEvent.outstandingDelta());
                     }
                 }, REPLAY_BATCH, upTo);
                 if (n == 0) {
@@ -103,7 +114,7 @@ final class MoneyPath implements AutoCloseable {
         EngineSeed seed = recovery.finish(new EngineSeed(1, 1));
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.log(System.Logger.Level.INFO, () -> "journal replayed: " + upTo + " records, " + recovery.events()
-                + " hold events, in " + millis + " ms; next hold " + seed.nextHoldId());
+                + " hold events, " + billing.events() + " billing events, in " + millis + " ms; next hold " + seed.nextHoldId());
         return seed;
     }
 

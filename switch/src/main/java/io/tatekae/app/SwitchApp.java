@@ -2,6 +2,14 @@ package io.tatekae.app;
 
 import io.tatekae.admin.AdminHttpServer;
 import io.tatekae.admin.AdminRoutes;
+import io.tatekae.billing.AccountViews;
+import io.tatekae.billing.Billing;
+import io.tatekae.billing.BillingRecovery;
+import io.tatekae.billing.BillingSettings;
+import io.tatekae.billing.BillingState;
+import io.tatekae.billing.CardIndex;
+import io.tatekae.billing.CardIssuer;
+import io.tatekae.journal.JournalBillingLog;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.metrics.SwitchMetrics;
 import io.tatekae.engine.AuthorizationEngine;
@@ -48,10 +56,17 @@ public final class SwitchApp implements AutoCloseable {
     private final io.tatekae.engine.Postings postings;
     private final MoneyAdmin moneyAdmin;
     private final io.tatekae.recorder.FrameRecorder recorder;
+    private final InstantSource clock;
+    private final BillingSettings billingSettings;
+    private final Billing billing;
+    private final BillingDriver billingDriver;
+    private final BillingAdmin billingAdmin;
+    private final ScheduledExecutorService billingTimer;
     private AdminHttpServer http;
 
     private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
         this.config = config;
+        this.clock = clock;
         Files.createDirectories(config.data().dir());
         store = new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts());
         hasher = new PanHasher(config.keys().panHashKey());
@@ -60,12 +75,19 @@ public final class SwitchApp implements AutoCloseable {
         money = new MoneyPath(config);
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
         EngineRecovery recovery = new EngineRecovery(store, txns, policy, clock.millis());
-        EngineSeed seed = money.replay(recovery);
+        billingSettings = BillingDriver.settings(config);
+        BillingState billingState = new BillingState(billingSettings);
+        BillingRecovery billingRecovery = new BillingRecovery(billingState);
+        EngineSeed seed = money.replay(recovery, billingRecovery);
+        String fixed = billingRecovery.finish(store);
+        LOG.log(System.Logger.Level.INFO, () -> "billing recovered: " + fixed);
+        billing = new Billing(billingSettings, billingState, store, new JournalBillingLog(money.moneyLog()), new CardIndex());
         AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2, policy, clock,
-                moneyLogDecorator.apply(money.moneyLog()),
-                txns, seed, config.pipeline().maxBatch());
+                new BillingMoneyLog(moneyLogDecorator.apply(money.moneyLog()), billing),
+                txns, seed, config.pipeline().maxBatch()).standing(billingState);
         postings = engine.postings();
         postings.rememberApplied(recovery.appliedPostings());
+        billingDriver = new BillingDriver(billing, store, postings, clock);
         pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats);
         recorder = config.recorder().enabled()
                 ? new io.tatekae.recorder.FrameRecorder(config.recorder().file(), ProfileSpec.load(), clock,
@@ -74,6 +96,11 @@ public final class SwitchApp implements AutoCloseable {
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors(),
                 recorder == null ? io.tatekae.net.FrameTap.NONE : recorder);
         moneyAdmin = new MoneyAdmin(pipeline, store, hasher, postings, money.ledger(), money::ledgerLag, clock);
+        AccountViews views = new AccountViews(billing, store, billingSettings.eligibility());
+        CardIssuer issuer = new CardIssuer(billing, views, store, hasher, cav2, new CardIssuer.Settings(
+                config.issuance().bin(), config.issuance().panLength(), config.issuance().expiryYears()),
+                new java.security.SecureRandom());
+        billingAdmin = new BillingAdmin(pipeline, store, postings, billing, views, issuer, clock);
         metrics = new SwitchMetrics(netStats, pipeline);
         metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money, MoneyPath::ledgerLag);
         if (recorder != null) {
@@ -84,6 +111,11 @@ public final class SwitchApp implements AutoCloseable {
         metrics.gauge("tatekae_journal_committed_sequence", "Last committed journal record", money, MoneyPath::committedSequence);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tatekae-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        billingTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tatekae-billing");
             t.setDaemon(true);
             return t;
         });
@@ -117,19 +149,29 @@ public final class SwitchApp implements AutoCloseable {
     /** Provisions before {@link #start}; outstanding amounts it sets are journaled (OUTSTANDING_SET). */
     public ProvisioningReport provision(Path file) throws IOException {
         long[] before = OpeningBalances.snapshot(store);
-        ProvisioningReport report = new CardProvisioner(store, hasher).load(file);
-        if (OpeningBalances.journal(store, postings, before) > 0 && !postings.commitNow()) {
-            throw new IOException("provisioning: the journal could not record the outstanding amounts it set");
+        long[][] limits = ProvisioningChanges.snapshot(store);
+        CardProvisioner provisioner = new CardProvisioner(store, hasher, billingSettings);
+        ProvisioningReport report = provisioner.load(file);
+        OpeningBalances.journal(store, postings, before);
+        ProvisioningChanges.journal(store, billing, limits, provisioner, clock.millis());
+        if (!postings.commitNow()) {
+            throw new IOException("provisioning: the journal could not record the outstanding amounts and limits it set");
         }
         return report;
     }
 
+    /**
+     * Starts the poster, billing (closing the months missed while the switch was down, before it
+     * answers), the decision thread, the listener and the timers.
+     */
     public SwitchApp start() throws InterruptedException {
         money.startPoster();
+        billingDriver.startUp();
         pipeline.start();
         server.start();
         timer.scheduleAtFixedRate(pipeline::publishTick, 1, 1, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(metrics::publish, 1, 1, TimeUnit.SECONDS);
+        billingDriver.schedule(billingTimer, pipeline);
         if (config.http().enabled()) {
             http = new AdminHttpServer(config.http().host(), config.http().port(),
                     new AdminRoutes(metrics, java.util.Map.of(
@@ -139,7 +181,13 @@ public final class SwitchApp implements AutoCloseable {
                             "GET /admin/points", moneyAdmin::points,
                             "GET /admin/reconcile", body -> CompletableFuture
                                     .supplyAsync(() -> reconcile(java.time.Duration.ofSeconds(10)).join())
-                                    .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text))))).start();
+                                    .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text)),
+                            "POST /admin/payments/file", billingAdmin::paymentsFile,
+                            "POST /admin/points/redeem", billingAdmin::redeem,
+                            "POST /admin/cards", billingAdmin::issueCard),
+                    java.util.Map.of(
+                            "GET /admin/accounts/{id}", billingAdmin::account,
+                            "PUT /admin/accounts/{id}/direct-debit", billingAdmin::directDebit))).start();
         }
         LOG.log(System.Logger.Level.INFO, () -> "tatekae switch up in " + config.mode() + " mode: ISO 8583 on "
                 + config.server().host() + ":" + server.port() + ", data in " + config.data().dir().toAbsolutePath()
@@ -149,12 +197,14 @@ public final class SwitchApp implements AutoCloseable {
 
     /** Loads a provisioning body on the decision thread, between requests. */
     private CompletableFuture<AdminRoutes.Reply> provisionWhileRunning(String jsonLines) {
-        CardProvisioner provisioner = new CardProvisioner(store, hasher);
+        CardProvisioner provisioner = new CardProvisioner(store, hasher, billingSettings);
         return pipeline.onDecisionThread(() -> {
             try {
                 long[] before = OpeningBalances.snapshot(store);
+                long[][] limits = ProvisioningChanges.snapshot(store);
                 ProvisioningReport report = provisioner.load(new StringReader(jsonLines));
                 OpeningBalances.journal(store, postings, before);
+                ProvisioningChanges.journal(store, billing, limits, provisioner, clock.millis());
                 AdminRoutes.Reply done = AdminRoutes.reply(report.allLinesUsed() ? 200 : 422, report.describe());
                 return postings.whenDurable().thenApply(durable -> durable ? done : AdminRoutes.reply(500,
                         "provisioned, but the journal could not record the outstanding amounts set; provision again"));
@@ -196,7 +246,9 @@ public final class SwitchApp implements AutoCloseable {
      */
     @Override
     public void close() {
+        billingDriver.stop();
         timer.shutdownNow();
+        billingTimer.shutdownNow();
         if (http != null) {
             http.close();
         }

@@ -24,6 +24,7 @@ final class AuthorizationChecks {
     private final NameMatcher names;
     private final MerchantScreen merchants;
     private final TokyoCalendar calendar;
+    private AccountStanding standing = AccountStanding.NONE;
 
     AuthorizationChecks(PolicySettings policy, Cav2Calculator cav2, NameMatcher names) {
         this.policy = policy;
@@ -33,12 +34,16 @@ final class AuthorizationChecks {
         this.calendar = new TokyoCalendar(policy.zone);
     }
 
+    void standing(AccountStanding s) {
+        standing = s;
+    }
+
     /** Checks a purchase or balance inquiry on a known card (check 2 passed). */
     Outcome check(AuthRequest r, CardContext c, Decision d, long now) {
         if (c.card.status() != CardStatus.ACTIVE) {
             return Outcome.CARD_NOT_ACTIVE;
         }
-        if (c.account.status() == AccountStatus.DELINQUENT) {
+        if (c.account.status() == AccountStatus.DELINQUENT || now >= standing.pastDueFrom(c.account.index())) {
             return Outcome.ACCOUNT_DELINQUENT;
         }
         if (r.expiry != c.card.expiryYymm() || calendar.expired(c.card.expiryYymm(), now)) {

@@ -116,13 +116,14 @@ public final class JdbcLedger implements Ledger {
         for (JournalRecord r : records) {
             if (isOneOffPosting(r.type())) {
                 eventIds.add(r.holdId());
-            } else {
+            } else if (isHoldRecord(r.type())) {
                 holdIds.add(r.holdId());
             }
             accountIds.add(r.accountId());
         }
-        BatchPlan plan = new BatchPlan(LedgerRows.loadHolds(c, List.copyOf(holdIds)),
-                LedgerRows.loadAccounts(c, List.copyOf(accountIds)), LedgerRows.loadUsedOnceKeys(c, List.copyOf(eventIds)));
+        List<String> accounts = List.copyOf(accountIds);
+        BatchPlan plan = new BatchPlan(LedgerRows.loadHolds(c, List.copyOf(holdIds)), LedgerRows.loadAccounts(c, accounts),
+                LedgerRows.loadUsedOnceKeys(c, List.copyOf(eventIds)), LedgerRows.loadStatements(c, accounts));
         for (JournalRecord r : records) {
             plan.apply(r);
         }
@@ -132,6 +133,10 @@ public final class JdbcLedger implements Ledger {
     private static boolean isOneOffPosting(JournalRecordType type) {
         return type == JournalRecordType.FORCED_POST || type == JournalRecordType.REFUND_CREDIT
                 || type == JournalRecordType.PAYMENT;
+    }
+
+    private static boolean isHoldRecord(JournalRecordType type) {
+        return type.code() <= JournalRecordType.HOLD_CAPTURED.code();
     }
 
     private static long lockPosition(Connection c) throws SQLException {

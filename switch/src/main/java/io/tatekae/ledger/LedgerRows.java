@@ -96,6 +96,23 @@ final class LedgerRows {
         return used;
     }
 
+    /** "accountId/YYYYMM" of the statements the ledger has for these accounts. */
+    static Set<String> loadStatements(Connection c, List<String> accountIds) throws SQLException {
+        Set<String> found = new HashSet<>();
+        if (accountIds.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT account_id, bill_month FROM ledger_statement WHERE account_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("VARCHAR", accountIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1) + "/" + rs.getInt(2));
+                }
+            }
+        }
+        return found;
+    }
+
     static void write(Connection c, BatchPlan plan) throws SQLException {
         insertAccounts(c, plan.newAccounts);
         insertHolds(c, plan.newHolds());
@@ -104,6 +121,7 @@ final class LedgerRows {
         insertRejections(c, plan.rejections);
         insertPoints(c, plan.points);
         updateAccounts(c, plan.accountDeltas);
+        BillingRows.write(c, plan);
     }
 
     private static void insertAccounts(Connection c, List<BatchPlan.NewAccount> accounts) throws SQLException {

@@ -196,8 +196,8 @@ abstract class AbstractLedgerTest {
         ledger.close();
         ledger = JdbcLedger.open(config);
         assertEquals(1, ledger.lastPostedSequence());
-        assertEquals(1, count("SELECT MAX(version) FROM schema_version"));
-        assertEquals(1, count("SELECT COUNT(*) FROM schema_version"));
+        assertEquals(2, count("SELECT MAX(version) FROM schema_version")); // V1 ledger core, V2 billing
+        assertEquals(2, count("SELECT COUNT(*) FROM schema_version"));
     }
 
     @Test
