@@ -24,6 +24,7 @@ final class BillingDriver {
     private static final System.Logger LOG = System.getLogger(BillingDriver.class.getName());
     /** Accounts closed, or past-due statuses recorded, per decision-thread task. */
     static final int CHUNK = 500;
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     private final Billing billing;
     private final StateStore store;
@@ -53,21 +54,23 @@ final class BillingDriver {
         long now = clock.millis();
         int month = billing.calendar().monthOf(now);
         long started = System.nanoTime();
+        long nextReport = 0;
         int left;
-        int chunks = 0;
         do {
             left = billing.closeDue(now, CHUNK);
             commit("closing the months before " + BillingCalendar.monthText(month));
-            chunks++;
-            if (left > 0 && chunks % 20 == 0) {
+            if (left > 0 && System.nanoTime() - nextReport >= 0) {
                 int remaining = left;
                 LOG.log(System.Logger.Level.INFO, () -> "closing the months before " + BillingCalendar.monthText(month)
                         + ": " + remaining + " accounts still to look at");
+                nextReport = System.nanoTime() + PROGRESS_EVERY_NANOS;
             }
         } while (left > 0);
-        while (billing.recordPastDue(now, CHUNK) > 0) {
+        while (billing.pastDueWaiting(now)) {
+            billing.recordPastDue(now, CHUNK);
             commit("recording past-due bills");
         }
+        billing.planNextWork(now, false);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.log(System.Logger.Level.INFO, () -> "billing ready: months before " + BillingCalendar.monthText(month)
                 + " closed, past-due bills recorded, in " + millis + " ms");
@@ -83,11 +86,15 @@ final class BillingDriver {
     void schedule(ScheduledExecutorService executor, SwitchPipeline pipeline) {
         executor.scheduleWithFixedDelay(() -> {
             try {
-                boolean more = true;
+                boolean more = clock.millis() >= billing.nextWorkAt(); // nothing due: the ring is left alone
                 while (more && !stopping) {
                     more = pipeline.onDecisionThread(() -> {
                         long now = clock.millis();
-                        return billing.closeDue(now, CHUNK) > 0 | billing.recordPastDue(now, CHUNK) == CHUNK;
+                        boolean left = billing.closeDue(now, CHUNK) > 0;
+                        billing.recordPastDue(now, CHUNK);
+                        left |= billing.pastDueWaiting(now);
+                        billing.planNextWork(now, left);
+                        return left;
                     }).get(1, TimeUnit.MINUTES);
                 }
             } catch (InterruptedException e) {

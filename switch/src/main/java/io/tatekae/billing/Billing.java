@@ -37,6 +37,8 @@ public final class Billing {
     private int sweepCursor;
     /** The month for which the last sweep finished: every account's earlier months are closed. */
     private int sweptFor;
+    /** When periodic work may next have something to do (read by the timer thread, so it rarely bothers the ring). */
+    private volatile long nextWorkAt = Long.MIN_VALUE;
 
     public Billing(BillingSettings settings, BillingState state, StateStore store, BillingLog log, CardIndex cards) {
         this.settings = settings;
@@ -117,6 +119,7 @@ public final class Billing {
             batch.failed(state);
             sweptFor = 0; // the sweep may have closed months that are open again: it looks again
             sweepCursor = 0;
+            nextWorkAt = Long.MIN_VALUE;
         }
     }
 
@@ -172,10 +175,15 @@ public final class Billing {
         }
     }
 
-    /** Records every account whose bill became past due by {@code now} (status, first rung); up to {@code budget}. */
+    /**
+     * Records every account whose bill became past due by {@code now} (status, first rung), up to
+     * {@code budget} of them and ten times as many looks at the queue (most entries are statements paid
+     * since). Returns how many it recorded; {@link #pastDueWaiting} says whether more are due.
+     */
     public int recordPastDue(long now, int budget) {
         int done = 0;
-        while (!pastDue.isEmpty() && pastDue.peek()[0] <= now && done < budget) {
+        int looked = 0;
+        while (!pastDue.isEmpty() && pastDue.peek()[0] <= now && done < budget && looked++ < 10 * budget) {
             int index = (int) pastDue.poll()[1];
             AccountBook b = state.book(index);
             if (b != null && !b.delinquent && b.pastDueFrom() <= now) {
@@ -187,12 +195,39 @@ public final class Billing {
         return done;
     }
 
+    /** True when accounts whose due date passed by {@code now} are still to be looked at. */
+    public boolean pastDueWaiting(long now) {
+        return !pastDue.isEmpty() && pastDue.peek()[0] <= now;
+    }
+
     /** Watches the account's oldest unpaid statement for its due date. */
     private void watch(int index) {
         long from = state.pastDueFrom(index);
         if (from != Long.MAX_VALUE) {
             pastDue.add(new long[] {from, index});
+            if (from < nextWorkAt) {
+                nextWorkAt = from;
+            }
         }
+    }
+
+    /**
+     * After periodic work at {@code now}: when there will be more to do (now, when {@code more}; else at
+     * the next month boundary or the next due date to pass, whichever comes first).
+     */
+    public void planNextWork(long now, boolean more) {
+        if (more) {
+            nextWorkAt = now;
+            return;
+        }
+        long next = calendar.monthEnd(calendar.monthOf(now));
+        long[] head = pastDue.peek();
+        nextWorkAt = head == null ? next : Math.min(next, head[0]);
+    }
+
+    /** The instant from which {@link #closeDue} or {@link #recordPastDue} may have work; any thread may read it. */
+    public long nextWorkAt() {
+        return nextWorkAt;
     }
 
     // ---- points, direct debit ----
