@@ -93,16 +93,22 @@ tatekae_find_jdk() {
 
 # Java's .properties format: "key=value", '#'/'!' comments, '\' at the end continues a line.
 tatekae_jvm_flags() {
-  local file="${1:-$TATEKAE_ROOT/config/jvm.properties}" line value="" in_value=0
+  tatekae_jvm_property tatekae.jvm.flags "$@"
+}
+
+# Prints the value of property $1 of config/jvm.properties (or of the file $2).
+tatekae_jvm_property() {
+  local key="$1" file="${2:-$TATEKAE_ROOT/config/jvm.properties}" line value="" in_value=0
+  local key_pattern="${key//./\\.}"
   if [[ ! -r "$file" ]]; then
-    echo "error: cannot read $file (it holds tatekae.jvm.flags, the JVM flags)" >&2
+    echo "error: cannot read $file (it holds $key, JVM flags)" >&2
     return 1
   fi
   while IFS= read -r line || [[ -n "$line" ]]; do
     line="${line#"${line%%[![:space:]]*}"}"
     if (( in_value == 0 )); then
       [[ "$line" == \#* || "$line" == \!* ]] && continue
-      [[ "$line" =~ ^tatekae\.jvm\.flags[[:space:]]*[=:][[:space:]]*(.*)$ ]] || continue
+      [[ "$line" =~ ^${key_pattern}[[:space:]]*[=:][[:space:]]*(.*)$ ]] || continue
       line="${BASH_REMATCH[1]}"
       in_value=1
     fi
@@ -115,7 +121,7 @@ tatekae_jvm_flags() {
     fi
   done < "$file"
   if (( in_value == 1 )); then printf '%s\n' "$value"; return 0; fi
-  echo "error: $file has no tatekae.jvm.flags key" >&2
+  echo "error: $file has no $key key" >&2
   return 1
 }
 

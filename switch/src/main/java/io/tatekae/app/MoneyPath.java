@@ -12,12 +12,21 @@ import io.tatekae.journal.JournalConfig;
 import io.tatekae.journal.JournalMoneyLog;
 import io.tatekae.journal.JournalReader;
 import io.tatekae.journal.JournalWriter;
+import io.tatekae.journal.SegmentFiles;
 import io.tatekae.journal.SequenceMark;
 import io.tatekae.ledger.JdbcLedger;
 import io.tatekae.ledger.LedgerConfig;
 import io.tatekae.ledger.LedgerPoster;
 import io.tatekae.ledger.LedgerPosterConfig;
 import io.tatekae.ledger.PosterLock;
+import io.tatekae.snapshot.SnapshotReader;
+import io.tatekae.snapshot.Snapshotter;
+import io.tatekae.snapshot.Snapshots;
+import io.tatekae.state.AccountTable;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Optional;
 
 /**
  * The record of truth: the local journal the decision thread appends to, its replay into the engine
@@ -36,9 +45,12 @@ final class MoneyPath implements AutoCloseable {
     /** Null when the poster runs in another process. */
     private final LedgerPoster poster;
     private final PosterLock posterLock;
+    /** Null when the poster (and the snapshots with it) runs in another process. */
+    private final Snapshotter snapshotter;
+    private long replayedFrom = 1;
     private final SequenceMark postedMark;
 
-    MoneyPath(SwitchConfig config) {
+    MoneyPath(SwitchConfig config, SegmentFiles journalFiles, InstantSource clock) {
         JournalConfig journal = new JournalConfig(config.data().journalDir(), config.journal().segmentBytes(),
                 Math.max(JournalConfig.DEFAULT_MAX_BATCH_RECORDS, config.pipeline().maxBatch()),
                 switch (config.journal().fsync()) {
@@ -48,7 +60,7 @@ final class MoneyPath implements AutoCloseable {
                 }, BATCH_FSYNC_INTERVAL_MS);
         // Before the journal opens: a second poster on this journal is refused before anything is touched.
         posterLock = config.ledger().externalPoster() ? null : PosterLock.acquire(config.data().journalDir());
-        writer = JournalWriter.open(journal);
+        writer = JournalWriter.open(journal, journalFiles);
         writer.publishPostableTo(SequenceMark.openForWriting(config.data().journalDir().resolve(SequenceMark.COMMITTED)));
         moneyLog = new JournalMoneyLog(writer);
         ledger = JdbcLedger.openLazily(new LedgerConfig(config.ledger().url(), config.ledger().user(), config.ledger().password()));
@@ -56,10 +68,23 @@ final class MoneyPath implements AutoCloseable {
         postedMark = SequenceMark.openForWriting(config.data().journalDir().resolve(SequenceMark.POSTED));
         if (config.ledger().externalPoster()) {
             poster = null;
+            snapshotter = null;
         } else {
             poster = new LedgerPoster(config.data().journalDir(), writer::postableSequence, ledger,
                     LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())).publishingPostedTo(postedMark);
+            snapshotter = Snapshotting.snapshotter(config, writer::postableSequence,
+                    () -> Math.max(0, poster.lastPostedSequence()), clock);
         }
+    }
+
+    /** The first journal record the last start replayed (1 without a snapshot). */
+    long replayedFrom() {
+        return replayedFrom;
+    }
+
+    /** The snapshot writer of this process, or null when the poster's process writes them. */
+    Snapshotter snapshotter() {
+        return snapshotter;
     }
 
     JournalMoneyLog moneyLog() {
@@ -86,15 +111,31 @@ final class MoneyPath implements AutoCloseable {
     }
 
     /**
-     * Replays every committed journal record, in order, into the engine's recovery and billing's;
-     * returns where the engine's counters resume.
+     * Loads the newest valid snapshot (the engine's state and billing's), then replays every committed
+     * journal record after it, in order, into the engine's recovery and billing's; returns where the
+     * engine's counters resume.
      */
-    EngineSeed replay(EngineRecovery recovery, BillingRecovery billing) {
+    EngineSeed replay(EngineRecovery recovery, BillingRecovery billing, AccountTable accounts, Path snapshotDir) {
         long upTo = writer.committedSequence();
         HoldEvent event = new HoldEvent();
         BillingEvent billingEvent = new BillingEvent();
         long started = System.nanoTime();
-        try (JournalReader reader = JournalReader.open(writer.directory(), 1)) {
+        long from = 1;
+        Optional<SnapshotReader> newest = Snapshots.newestValid(snapshotDir, upTo);
+        if (newest.isPresent()) {
+            try (SnapshotReader snapshot = newest.get()) {
+                snapshot.section(Snapshots.ENGINE, recovery::importFrom);
+                snapshot.section(Snapshots.APPROVALS, recovery::importApprovals);
+                if (snapshot.hasMore()) {
+                    snapshot.section(Snapshots.BILLING, billing::importFrom);
+                }
+                from = snapshot.sequence() + 1;
+                LOG.log(System.Logger.Level.INFO, "started from the snapshot at journal sequence " + snapshot.sequence());
+            }
+        }
+        long replayFrom = from;
+        replayedFrom = from;
+        try (JournalReader reader = JournalReader.open(writer.directory(), from)) {
             while (reader.nextSequence() <= upTo) {
                 int n = reader.poll(r -> {
                     if (JournalMoneyLog.toEvent(r, event)) {
@@ -111,16 +152,18 @@ final class MoneyPath implements AutoCloseable {
             }
         }
         // Approval codes start at counter 1: counter 0 would be "000000", which some acquirers read as no code.
-        EngineSeed seed = recovery.finish(new EngineSeed(1, 1));
+        EngineSeed seed = recovery.finish(new EngineSeed(1, 1), accounts);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.log(System.Logger.Level.INFO, () -> "journal replayed: " + upTo + " records, " + recovery.events()
-                + " hold events, " + billing.events() + " billing events, in " + millis + " ms; next hold " + seed.nextHoldId());
+        LOG.log(System.Logger.Level.INFO, () -> "journal replayed from sequence " + replayFrom + " to " + upTo + " ("
+                + recovery.events() + " hold events in all, " + billing.events() + " billing events since the snapshot), in "
+                + millis + " ms; next hold " + seed.nextHoldId());
         return seed;
     }
 
     void startPoster() {
         if (poster != null) {
             poster.start();
+            snapshotter.start();
         } else {
             LOG.log(System.Logger.Level.INFO, () -> "ledger poster: external (scripts/poster); " + ledgerLag()
                     + " journal records not yet in the ledger");
@@ -133,6 +176,9 @@ final class MoneyPath implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (snapshotter != null) {
+            snapshotter.close();
+        }
         writer.close();
         if (poster != null) {
             poster.close();

@@ -1,7 +1,6 @@
 package io.tatekae.app;
 
 import io.tatekae.ledger.AccountBalance;
-import io.tatekae.ledger.Ledger;
 import io.tatekae.state.StateStore;
 
 import java.util.ArrayList;
@@ -25,10 +24,13 @@ public final class Reconciler {
     private Reconciler() {
     }
 
-    /** Every account whose open holds differ between the state store and the ledger. */
-    public static List<Difference> compare(StateStore store, Ledger ledger) {
+    /**
+     * Every account whose open holds differ between the state store and the ledger's balances (read
+     * beforehand, off the decision thread: in run-to-completion mode that thread is the network's).
+     */
+    public static List<Difference> compare(StateStore store, List<AccountBalance> balances) {
         Map<String, Long> ledgerHolds = new HashMap<>();
-        for (AccountBalance b : ledger.balances()) {
+        for (AccountBalance b : balances) {
             ledgerHolds.put(b.accountId(), b.openHolds());
         }
         List<Difference> differences = new ArrayList<>();

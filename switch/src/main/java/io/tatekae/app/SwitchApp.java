@@ -21,15 +21,21 @@ import io.tatekae.engine.PolicySettingsFactory;
 import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;
+import io.netty.channel.EventLoopGroup;
+import io.tatekae.journal.SegmentFiles;
 import io.tatekae.net.IsoServer;
 import io.tatekae.net.NetStats;
 import io.tatekae.pipeline.SwitchPipeline;
 import io.tatekae.spec.ProfileSpec;
 import io.tatekae.state.ChronicleStateStore;
+import io.tatekae.state.LiveState;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.provision.ProvisioningReport;
 
+import io.tatekae.ledger.AccountBalance;
+
 import java.io.IOException;
+import java.util.List;
 import java.io.StringReader;
 import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
@@ -45,7 +51,7 @@ public final class SwitchApp implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SwitchApp.class.getName());
 
     private final SwitchConfig config;
-    private final ChronicleStateStore store;
+    private final LiveState store;
     private final PanHasher hasher;
     private final NetStats netStats = new NetStats();
     private final SwitchPipeline pipeline;
@@ -64,21 +70,24 @@ public final class SwitchApp implements AutoCloseable {
     private final ScheduledExecutorService billingTimer;
     private AdminHttpServer http;
 
-    private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator) throws IOException {
+    private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator,
+                      SegmentFiles journalFiles) throws IOException {
         this.config = config;
         this.clock = clock;
+        HeapBudget.check(config, Runtime.getRuntime().maxMemory());
         Files.createDirectories(config.data().dir());
-        store = new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts());
+        PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
+        store = new LiveState(new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts()),
+                config.state().maxCards(), config.state().maxAccounts(), policy.velocityMaxApprovals());
         hasher = new PanHasher(config.keys().panHashKey());
         Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
-        PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
-        money = new MoneyPath(config);
+        money = new MoneyPath(config, journalFiles, clock);
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
         EngineRecovery recovery = new EngineRecovery(store, txns, policy, clock.millis());
         billingSettings = BillingDriver.settings(config);
         BillingState billingState = new BillingState(billingSettings);
         BillingRecovery billingRecovery = new BillingRecovery(billingState);
-        EngineSeed seed = money.replay(recovery, billingRecovery);
+        EngineSeed seed = money.replay(recovery, billingRecovery, store.accounts(), config.data().snapshotDir());
         String fixed = billingRecovery.finish(store);
         LOG.log(System.Logger.Level.INFO, () -> "billing recovered: " + fixed);
         billing = new Billing(billingSettings, billingState, store, new JournalBillingLog(money.moneyLog()), new CardIndex());
@@ -88,13 +97,14 @@ public final class SwitchApp implements AutoCloseable {
         postings = engine.postings();
         postings.rememberApplied(recovery.appliedPostings());
         billingDriver = new BillingDriver(billing, store, postings, clock);
-        pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats);
+        EventLoopGroup ioThread = IsoServer.newIoThread();
+        pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats, ioThread.next());
         recorder = config.recorder().enabled()
                 ? new io.tatekae.recorder.FrameRecorder(config.recorder().file(), ProfileSpec.load(), clock,
                         io.tatekae.recorder.FrameRecorder.DEFAULT_QUEUE_ENTRIES)
                 : null;
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors(),
-                recorder == null ? io.tatekae.net.FrameTap.NONE : recorder);
+                recorder == null ? io.tatekae.net.FrameTap.NONE : recorder, ioThread);
         moneyAdmin = new MoneyAdmin(pipeline, store, hasher, postings, money.ledger(), money::ledgerLag, clock);
         AccountViews views = new AccountViews(billing, store, billingSettings.eligibility());
         CardIssuer issuer = new CardIssuer(billing, views, store, hasher, cav2, new CardIssuer.Settings(
@@ -123,13 +133,19 @@ public final class SwitchApp implements AutoCloseable {
 
     /** Opens state and builds the pipeline; call {@link #provision} as needed, then {@link #start}. */
     public static SwitchApp open(SwitchConfig config, InstantSource clock) throws IOException {
-        return new SwitchApp(config, clock, UnaryOperator.identity());
+        return new SwitchApp(config, clock, UnaryOperator.identity(), SegmentFiles.DISK);
     }
 
     /** For fault-injection tests: the journal-backed money log passes through {@code decorator}. */
     public static SwitchApp open(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> decorator)
             throws IOException {
-        return new SwitchApp(config, clock, decorator);
+        return new SwitchApp(config, clock, decorator, SegmentFiles.DISK);
+    }
+
+    /** For storage-fault tests: the journal's segment files are opened through {@code journalFiles}. */
+    public static SwitchApp open(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> decorator,
+                                 SegmentFiles journalFiles) throws IOException {
+        return new SwitchApp(config, clock, decorator, journalFiles);
     }
 
     /**
@@ -142,8 +158,14 @@ public final class SwitchApp implements AutoCloseable {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
         }
         long lag = money.ledgerLag();
+        List<AccountBalance> balances;
+        try {
+            balances = money.ledger().balances(); // never on the decision thread: it may be the network's
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return pipeline.onDecisionThread(() -> (lag > 0 ? "warning: the ledger is " + lag + " records behind\n" : "")
-                + Reconciler.describe(Reconciler.compare(store, money.ledger()), store.accountCount()));
+                + Reconciler.describe(Reconciler.compare(store, balances), store.accountCount()));
     }
 
     /** Provisions before {@link #start}; outstanding amounts it sets are journaled (OUTSTANDING_SET). */
@@ -235,7 +257,7 @@ public final class SwitchApp implements AutoCloseable {
         return pipeline;
     }
 
-    public ChronicleStateStore store() {
+    public LiveState store() {
         return store;
     }
 
@@ -277,6 +299,16 @@ public final class SwitchApp implements AutoCloseable {
     /** The journal-to-ledger poster of this process (lag, counters), for tests; null when {@code ledger.poster} is external. */
     public io.tatekae.ledger.LedgerPoster poster() {
         return money.poster();
+    }
+
+    /** The first journal record this start replayed: 1, or the one after the snapshot it started from. */
+    public long replayedFrom() {
+        return money.replayedFrom();
+    }
+
+    /** The snapshot writer of this process (tests); null when the poster runs in another process. */
+    public io.tatekae.snapshot.Snapshotter snapshotter() {
+        return money.snapshotter();
     }
 
     public io.tatekae.ledger.Ledger ledger() {

@@ -1,6 +1,7 @@
 package io.tatekae.billing;
 
 import io.tatekae.engine.HoldEvent;
+import io.tatekae.engine.LongSource;
 import io.tatekae.engine.name.CardholderName;
 import io.tatekae.state.AccountState;
 import io.tatekae.state.AccountTerms;
@@ -9,15 +10,12 @@ import io.tatekae.state.CardStatus;
 import io.tatekae.state.PanKey;
 import io.tatekae.state.StateStore;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds billing from the journal at start: every event, in journal order, goes to the
- * {@link BillingState}; then {@link #finish} brings the state store in line with what the journal says
- * billing did. Limits and direct debit reach the store only after their batch commits, so a crash in
+ * Rebuilds billing at start: from the newest snapshot's billing section, if there is one, then every
+ * journal event after it, in journal order, goes to the {@link BillingState}; then {@link #finish}
+ * brings the state store in line with what the journal says billing did. Limits and direct debit reach the store only after their batch commits, so a crash in
  * between leaves the old value there: each journaled change is applied again when the store still
  * holds the value it changed from (a later provisioning that set something else wins). Issued cards the
  * store lost are re-created from their CARD_ISSUED record; one left PENDING by a crash becomes ACTIVE.
@@ -26,10 +24,6 @@ public final class BillingRecovery {
     private static final System.Logger LOG = System.getLogger(BillingRecovery.class.getName());
 
     private final BillingState state;
-    /** Journaled card-limit changes per card, in order: (from, to) pairs. */
-    private final Map<BillingState.CardKey, List<long[]>> cardLimits = new LinkedHashMap<>();
-    /** Journaled account-limit changes per account: (from, to, direct debit) triples. */
-    private final Map<Integer, List<long[]>> creditLimits = new LinkedHashMap<>();
     private long events;
 
     public BillingRecovery(BillingState state) {
@@ -43,14 +37,11 @@ public final class BillingRecovery {
     public void apply(BillingEvent e) {
         events++;
         state.apply(e);
-        switch (e.kind) {
-            case CARD_LIMIT_SET -> cardLimits.computeIfAbsent(new BillingState.CardKey(e.panHi, e.panLo), k -> new ArrayList<>())
-                    .add(new long[] {e.previous, e.amount});
-            case CREDIT_LIMIT_SET -> creditLimits.computeIfAbsent(e.accountIndex, k -> new ArrayList<>())
-                    .add(new long[] {e.previous, e.amount, e.x[1]});
-            default -> {
-            }
-        }
+    }
+
+    /** Billing's part of a snapshot, read before the journal after it is applied. */
+    public void importFrom(LongSource in) {
+        state.importFrom(in);
     }
 
     public long events() {
@@ -93,14 +84,15 @@ public final class BillingRecovery {
 
     private int replayCardLimits(StateStore store, CardState card, PanKey key) {
         int changed = 0;
-        for (Map.Entry<BillingState.CardKey, List<long[]>> e : cardLimits.entrySet()) {
+        for (Map.Entry<BillingState.CardKey, long[]> e : state.recentCardLimits().entrySet()) {
             if (!store.readCard(key.set(e.getKey().hi(), e.getKey().lo()), card)) {
                 continue;
             }
             long limit = card.limit();
-            for (long[] change : e.getValue()) {
-                if (limit == change[0]) {
-                    limit = change[1];
+            long[] changes = e.getValue();
+            for (int i = 0; i < changes.length; i += 2) {
+                if (limit == changes[i]) {
+                    limit = changes[i + 1];
                 }
             }
             if (limit != card.limit()) {
@@ -115,7 +107,7 @@ public final class BillingRecovery {
         int changed = 0;
         AccountState account = new AccountState();
         AccountTerms terms = new AccountTerms();
-        for (Map.Entry<Integer, List<long[]>> e : creditLimits.entrySet()) {
+        for (Map.Entry<Integer, long[]> e : state.recentCreditLimits().entrySet()) {
             int index = e.getKey();
             if (!store.readAccount(index, account)) {
                 continue;
@@ -124,10 +116,11 @@ public final class BillingRecovery {
             long original = account.creditLimit();
             long limit = original;
             boolean directDebit = terms.directDebit();
-            for (long[] change : e.getValue()) {
-                if (limit == change[0] && directDebit != (change[2] == 1)) {
-                    limit = change[1];
-                    directDebit = change[2] == 1;
+            long[] changes = e.getValue();
+            for (int i = 0; i < changes.length; i += 3) {
+                if (limit == changes[i] && directDebit != (changes[i + 2] == 1)) {
+                    limit = changes[i + 1];
+                    directDebit = changes[i + 2] == 1;
                 }
             }
             if (limit != original || directDebit != terms.directDebit()) {

@@ -2,6 +2,8 @@ package io.tatekae.billing;
 
 import io.tatekae.engine.AccountStanding;
 import io.tatekae.engine.HoldEvent;
+import io.tatekae.engine.LongSink;
+import io.tatekae.engine.LongSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,14 @@ public final class BillingState implements AccountStanding {
     private long[] pastDueFrom = filled(16);
     /** Issued cards by PAN key: recovery re-creates them, issuing never reuses them. */
     private final Map<CardKey, BillingEvent> issued = new HashMap<>();
+    /**
+     * The last few journaled limit changes per card (from, to pairs) and per account (from, to, direct
+     * debit): a limit reaches the state store only after its batch commits, so at a start each is applied
+     * again when the store still holds the value it changed from (a crash came in between).
+     */
+    private final Map<CardKey, long[]> recentCardLimits = new HashMap<>();
+    private final Map<Integer, long[]> recentCreditLimits = new HashMap<>();
+    static final int RECENT_CHANGES_KEPT = 4;
     /** Months an event arrived for without the statement the live path would have closed first (should not happen). */
     private final List<int[]> unrecordedCloses = new ArrayList<>();
 
@@ -121,7 +131,10 @@ public final class BillingState implements AccountStanding {
             }
             case CARD_LIMIT_SET -> cardLimit(e);
             case ACCOUNT_STATUS -> status(e);
-            case CREDIT_LIMIT_SET -> bookFor(e.accountIndex, e.timeMillis).remember(change(e, "account limit"));
+            case CREDIT_LIMIT_SET -> {
+                bookFor(e.accountIndex, e.timeMillis).remember(change(e, "account limit"));
+                recentCreditLimits.merge(e.accountIndex, new long[] {e.previous, e.amount, e.x[1]}, BillingState::keepRecent);
+            }
             case CARD_ISSUED -> {
                 BillingEvent copy = new BillingEvent();
                 copy(e, copy);
@@ -146,6 +159,7 @@ public final class BillingState implements AccountStanding {
     }
 
     private void cardLimit(BillingEvent e) {
+        recentCardLimits.merge(new CardKey(e.panHi, e.panLo), new long[] {e.previous, e.amount}, BillingState::keepRecent);
         AccountBook b = bookFor(e.accountIndex, e.timeMillis);
         b.remember(change(e, "card " + e.maskedPan + " limit"));
         if (e.cause() == Cause.STATEMENT_PAST_DUE) {
@@ -230,6 +244,80 @@ public final class BillingState implements AccountStanding {
 
     void forgetIssued(long hi, long lo) {
         issued.remove(new CardKey(hi, lo));
+    }
+
+    /** Appends {@code added} to {@code kept}, keeping the last {@link #RECENT_CHANGES_KEPT} changes of its width. */
+    private static long[] keepRecent(long[] kept, long[] added) {
+        int width = added.length;
+        long[] all = Arrays.copyOf(kept, kept.length + width);
+        System.arraycopy(added, 0, all, kept.length, width);
+        int drop = Math.max(0, all.length - RECENT_CHANGES_KEPT * width);
+        return Arrays.copyOfRange(all, drop, all.length);
+    }
+
+    Map<CardKey, long[]> recentCardLimits() {
+        return recentCardLimits;
+    }
+
+    Map<Integer, long[]> recentCreditLimits() {
+        return recentCreditLimits;
+    }
+
+    /** Writes everything this state holds, for a snapshot ({@link BillingSnapshot}'s layout). */
+    public void exportTo(LongSink out) {
+        out.put(BillingSnapshot.FORMAT);
+        int books = 0;
+        for (AccountBook b : this.books) {
+            books += b == null ? 0 : 1;
+        }
+        out.put(books);
+        for (int i = 0; i < this.books.length; i++) {
+            if (this.books[i] != null) {
+                out.put(i);
+                BillingSnapshot.putBook(out, this.books[i]);
+            }
+        }
+        out.put(issued.size());
+        issued.values().forEach(e -> BillingSnapshot.putEvent(out, e));
+        out.put(recentCardLimits.size());
+        recentCardLimits.forEach((key, changes) -> {
+            out.put(key.hi());
+            out.put(key.lo());
+            BillingSnapshot.putLongs(out, changes);
+        });
+        out.put(recentCreditLimits.size());
+        recentCreditLimits.forEach((index, changes) -> {
+            out.put(index);
+            BillingSnapshot.putLongs(out, changes);
+        });
+    }
+
+    /** Replaces this (empty) state with a snapshot's, before the journal after the snapshot is applied. */
+    public void importFrom(LongSource in) {
+        long format = in.next();
+        if (format != BillingSnapshot.FORMAT) {
+            throw new IllegalStateException("billing snapshot format " + format + ", this switch reads " + BillingSnapshot.FORMAT);
+        }
+        long books = in.next();
+        for (long n = 0; n < books; n++) {
+            int index = Math.toIntExact(in.next());
+            bookFor(index, 0);
+            this.books[index] = BillingSnapshot.book(in);
+            refreshStanding(index);
+        }
+        long cards = in.next();
+        for (long n = 0; n < cards; n++) {
+            BillingEvent e = BillingSnapshot.event(in);
+            issued.put(new CardKey(e.panHi, e.panLo), e);
+        }
+        long limits = in.next();
+        for (long n = 0; n < limits; n++) {
+            recentCardLimits.put(new CardKey(in.next(), in.next()), BillingSnapshot.longs(in));
+        }
+        long credit = in.next();
+        for (long n = 0; n < credit; n++) {
+            recentCreditLimits.put(Math.toIntExact(in.next()), BillingSnapshot.longs(in));
+        }
     }
 
     static void copy(BillingEvent from, BillingEvent to) {

@@ -121,6 +121,21 @@ public final class Points {
         count = kept;
     }
 
+    /** The entries as they stand (for the snapshots): triples of expiry, points, spent. */
+    long[] entries() {
+        return Arrays.copyOf(entries, count * FIELDS);
+    }
+
+    static Points of(long[] triples) {
+        if (triples.length % FIELDS != 0) {
+            throw new IllegalArgumentException("points: " + triples.length + " values are not whole entries");
+        }
+        Points p = new Points();
+        p.entries = Arrays.copyOf(triples, Math.max(triples.length, 4 * FIELDS));
+        p.count = triples.length / FIELDS;
+        return p;
+    }
+
     Points copy() {
         Points p = new Points();
         p.entries = Arrays.copyOf(entries, entries.length);

@@ -69,6 +69,17 @@ public final class Statement {
         remaining = Math.min(remaining, Math.max(0, newerAmountDue));
     }
 
+    /** Covered on time so far (for the snapshots). */
+    long coveredOnTime() {
+        return coveredOnTime;
+    }
+
+    /** Puts back what a snapshot said is left and was covered on time. */
+    void restoreProgress(long remainingYen, long coveredOnTimeYen) {
+        remaining = remainingYen;
+        coveredOnTime = coveredOnTimeYen;
+    }
+
     public boolean paidOnTime() {
         return remaining == 0 && coveredOnTime >= amountDue;
     }

@@ -21,6 +21,8 @@ public final class ConfigLoader {
     private static final int MAX_PORT = 65_535;
     private static final int MAX_BUFFER_MARK = 16 << 20;
     private static final int MAX_COUNT = 100_000_000;
+    /** The transaction table keeps 256 bytes per entry in memory (twice as many slots of 128 bytes). */
+    private static final int MAX_OPEN_HOLDS = 50_000_000;
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]{1,253}");
 
     private ConfigLoader() {
@@ -63,8 +65,8 @@ public final class ConfigLoader {
         YamlSection holdsSection = top.section("holds");
         HoldsConfig holds = new HoldsConfig(
                 holdsSection.number("lifetimeDays", 7, 1, 60),
-                holdsSection.number("maxOpenHolds", 1_000_000, 1, MAX_COUNT));
-        JournalConfig journal = journal(top.section("journal"), mode);
+                holdsSection.number("maxOpenHolds", 1_000_000, 1, MAX_OPEN_HOLDS));
+        JournalConfig journal = journal(top.section("journal"), mode, data);
         LedgerConfig ledger = ledger(top.section("ledger"), data, env);
         RecorderConfig recorder = recorder(top.section("recorder"), mode, data);
         BillingConfig billing = BillingReader.billing(top.section("billing"));
@@ -120,6 +122,8 @@ public final class ConfigLoader {
     }
 
     private static PipelineConfig pipeline(YamlSection s) {
+        ThreadingMode threading = ThreadingMode.fromConfigName(
+                s.choice("threading", "run-to-completion", ThreadingMode.NAMES));
         int ringSize = s.number("ringSize", 4096, 64, 1 << 20);
         if (Integer.bitCount(ringSize) != 1) {
             s.problem("ringSize", ringSize + " is not a power of two (allowed: 64, 128, ... 1048576)");
@@ -131,7 +135,7 @@ public final class ConfigLoader {
         if (maxBatch > ringSize) {
             s.problem("maxBatch", maxBatch + " is larger than " + s.pathOf("ringSize") + " (" + ringSize + ")");
         }
-        return new PipelineConfig(ringSize, wait, maxBatch);
+        return new PipelineConfig(threading, ringSize, wait, maxBatch);
     }
 
     private static DataConfig data(YamlSection s, Overrides overrides, Problems problems) {
@@ -149,14 +153,26 @@ public final class ConfigLoader {
         }
     }
 
-    private static JournalConfig journal(YamlSection s, Mode mode) {
+    private static JournalConfig journal(YamlSection s, Mode mode, DataConfig data) {
         FsyncMode fsync = FsyncMode.fromConfigName(s.choice("fsync", "durable", FsyncMode.NAMES));
         if (fsync == FsyncMode.NONE && mode == Mode.PRODUCTION) {
             s.problem("fsync", "none is refused in production mode: a crash could lose approved holds"
                     + " (use durable or batch)");
         }
         long segmentBytes = s.number("segmentBytes", 64L << 20, 1L << 20, 1L << 30);
-        return new JournalConfig(fsync, segmentBytes);
+        String retention = s.choice("retention", "delete", JournalConfig.RETENTIONS);
+        String archive = s.text("archiveDir", DATA_DIR_PLACEHOLDER + "/journal-archive");
+        Path archiveDir;
+        try {
+            archiveDir = Path.of(archive.replace(DATA_DIR_PLACEHOLDER, data.dir().toString())).toAbsolutePath().normalize();
+        } catch (InvalidPathException invalid) {
+            s.problem("archiveDir", "not a valid folder name: " + invalid.getReason());
+            archiveDir = data.dir().resolve("journal-archive");
+        }
+        long everyRecords = s.number("snapshotEveryRecords", 1_000_000L, 1_000L, 1_000_000_000L);
+        int everyMinutes = s.number("snapshotEveryMinutes", 10, 1, 1_440);
+        int kept = s.number("snapshotsKept", 3, 1, 100);
+        return new JournalConfig(fsync, segmentBytes, retention, archiveDir, everyRecords, everyMinutes, kept);
     }
 
     private static RecorderConfig recorder(YamlSection s, Mode mode, DataConfig data) {

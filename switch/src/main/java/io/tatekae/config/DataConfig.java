@@ -12,6 +12,11 @@ public record DataConfig(Path dir) {
         return dir.resolve("journal");
     }
 
+    /** Snapshots of the replayed state, so that a start replays only the journal after the newest. */
+    public Path snapshotDir() {
+        return dir.resolve("snapshots");
+    }
+
     public Path ledgerDir() {
         return dir.resolve("ledger");
     }

@@ -1,5 +1,17 @@
 package io.tatekae.config;
 
-/** The append-only journal of money changes that the ledger poster replays. */
-public record JournalConfig(FsyncMode fsync, long segmentBytes) {
+import java.nio.file.Path;
+
+/**
+ * The append-only journal of money changes, the snapshots of what its replay rebuilds, and what
+ * happens to the segments that a kept snapshot and the ledger both hold.
+ *
+ * @param retention            {@code delete}, {@code archive} (moved to {@code archiveDir}) or {@code keep}
+ * @param snapshotEveryRecords a snapshot after this many journal records ...
+ * @param snapshotEveryMinutes ... or this long after the last one, whichever comes first
+ * @param snapshotsKept        the newest this many snapshots are kept (segments go only once the oldest kept holds them)
+ */
+public record JournalConfig(FsyncMode fsync, long segmentBytes, String retention, Path archiveDir,
+                            long snapshotEveryRecords, int snapshotEveryMinutes, int snapshotsKept) {
+    static final java.util.List<String> RETENTIONS = java.util.List.of("delete", "archive", "keep");
 }

@@ -5,7 +5,6 @@ import io.tatekae.engine.name.NameMatcher;
 import io.tatekae.engine.name.NameResult;
 import io.tatekae.state.AccountStatus;
 import io.tatekae.state.CardStatus;
-import io.tatekae.state.CreditLine;
 
 /**
  * The policy's checks for an 0100, in the policy's order (issuer-policy.md "Checks, in order"); the
@@ -40,13 +39,13 @@ final class AuthorizationChecks {
 
     /** Checks a purchase or balance inquiry on a known card (check 2 passed). */
     Outcome check(AuthRequest r, CardContext c, Decision d, long now) {
-        if (c.card.status() != CardStatus.ACTIVE) {
+        if (c.cardStatus() != CardStatus.ACTIVE) {
             return Outcome.CARD_NOT_ACTIVE;
         }
-        if (c.account.status() == AccountStatus.DELINQUENT || now >= standing.pastDueFrom(c.account.index())) {
+        if (c.accountStatus() == AccountStatus.DELINQUENT || now >= standing.pastDueFrom(c.accountIndex())) {
             return Outcome.ACCOUNT_DELINQUENT;
         }
-        if (r.expiry != c.card.expiryYymm() || calendar.expired(c.card.expiryYymm(), now)) {
+        if (r.expiry != c.expiryYymm() || calendar.expired(c.expiryYymm(), now)) {
             return Outcome.EXPIRED_CARD;
         }
         int type = r.transactionType();
@@ -69,7 +68,7 @@ final class AuthorizationChecks {
     /** Checks 6 and 7: CAV2 and cardholder name; null when both pass. */
     private Outcome checkCardholder(AuthRequest r, CardContext c, Decision d, boolean purchase) {
         if (r.cav2Length >= 0) {
-            boolean match = cav2.verify(r.data, r.panOffset, r.panLength, c.card.expiryYymm(), r.data, r.cav2Offset, r.cav2Length);
+            boolean match = cav2.verify(r.data, r.panOffset, r.panLength, c.expiryYymm(), r.data, r.cav2Offset, r.cav2Length);
             r.wipeCav2();
             d.cav2Result = match ? CAV2_MATCH : CAV2_NO_MATCH;
             if (!match) {
@@ -82,7 +81,7 @@ final class AuthorizationChecks {
             }
         }
         NameResult name = r.typedNameLength < 0 ? NameResult.NOT_SUPPLIED
-                : names.match(r.data, r.typedNameOffset, r.typedNameLength, c.card.nameCanonical().array(), 0);
+                : names.match(r.data, r.typedNameOffset, r.typedNameLength, c.nameForms(), c.nameFormOffset());
         d.nameResult = name.code();
         return name == NameResult.NO_MATCH ? Outcome.NAME_MISMATCH : null;
     }
@@ -114,10 +113,10 @@ final class AuthorizationChecks {
         if (r.amount > policy.perTransactionLimitYen) {
             return Outcome.OVER_TRANSACTION_LIMIT;
         }
-        if (c.card.velocity().countSince(now - policy.velocityWindowMillis) >= policy.velocityMaxApprovals) {
+        if (c.approvalsSince(now - policy.velocityWindowMillis) >= policy.velocityMaxApprovals) {
             return Outcome.VELOCITY_EXCEEDED;
         }
-        if (r.amount > CreditLine.availableCredit(c.card, c.account)) {
+        if (r.amount > c.availableCredit()) {
             return Outcome.INSUFFICIENT_CREDIT;
         }
         return Outcome.APPROVED;
@@ -125,7 +124,7 @@ final class AuthorizationChecks {
 
     /** Refunds need a known card that is not closed, and a positive amount (issuer-policy.md). */
     Outcome checkRefund(AuthRequest r, CardContext c) {
-        if (c.card.status() == CardStatus.CLOSED) {
+        if (c.cardStatus() == CardStatus.CLOSED) {
             return Outcome.CARD_NOT_ACTIVE;
         }
         return r.amount > 0 ? Outcome.APPROVED : Outcome.INVALID_AMOUNT;

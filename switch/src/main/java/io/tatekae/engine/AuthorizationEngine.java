@@ -3,9 +3,8 @@ package io.tatekae.engine;
 import io.tatekae.engine.cav2.Cav2Calculator;
 import io.tatekae.engine.name.NameMatcher;
 import io.tatekae.pipeline.Authorizer;
-import io.tatekae.state.CreditLine;
+import io.tatekae.state.LiveState;
 import io.tatekae.state.PanHasher;
-import io.tatekae.state.StateStore;
 
 import java.time.InstantSource;
 
@@ -33,16 +32,17 @@ public final class AuthorizationEngine implements Authorizer {
     private long amountAndCode;
     private long merchant;
 
-    public AuthorizationEngine(StateStore store, PanHasher hasher, Cav2Calculator cav2, PolicySettings policy,
+    public AuthorizationEngine(LiveState state, PanHasher hasher, Cav2Calculator cav2, PolicySettings policy,
                                InstantSource clock, MoneyLog money, TxnTable txns, EngineSeed seed, int maxBatch) {
         this.clock = clock;
         this.money = money;
         this.txns = txns;
-        this.ctx = new CardContext(store, hasher);
+        this.ctx = new CardContext(state.cards(), state.accounts(), hasher);
         this.checks = new AuthorizationChecks(policy, cav2, new NameMatcher());
-        this.holds = new Holds(store, txns, money, policy.holdLifetimeMillis(), seed.nextHoldId(), maxBatch);
+        this.holds = new Holds(state.cards(), state.accounts(), txns, money, policy.holdLifetimeMillis(), seed.nextHoldId(),
+                maxBatch);
         this.authCodes = new AuthCodes(seed.nextAuthCounter());
-        this.postings = new Postings(store, txns, money, clock);
+        this.postings = new Postings(state, txns, money, clock);
     }
 
     /** Where check 4 learns which accounts have a bill past due (billing); set before the pipeline starts. */
@@ -135,7 +135,7 @@ public final class AuthorizationEngine implements Authorizer {
         if (o != Outcome.APPROVED) {
             return;
         }
-        long available = CreditLine.availableCredit(ctx.card, ctx.account);
+        long available = ctx.availableCredit();
         issueAuthCode(d);
         if (type == TransactionType.PURCHASE) {
             d.changedMoney = true;

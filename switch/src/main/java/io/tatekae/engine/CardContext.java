@@ -1,21 +1,30 @@
 package io.tatekae.engine;
 
-import io.tatekae.state.AccountState;
+import io.tatekae.state.AccountPlan;
+import io.tatekae.state.AccountStatus;
+import io.tatekae.state.AccountTable;
+import io.tatekae.state.CardStatus;
+import io.tatekae.state.CardTable;
+import io.tatekae.state.CreditLine;
 import io.tatekae.state.Luhn;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.PanKey;
-import io.tatekae.state.StateStore;
 
-/** The card and account a request names, loaded into reusable holders (policy check 2). */
+/**
+ * The card and account a request names (policy check 2): their places in the in-memory tables and
+ * the fields the checks read, read in place.
+ */
 final class CardContext {
     final PanKey panKey = new PanKey();
-    final io.tatekae.state.CardState card = new io.tatekae.state.CardState();
-    final AccountState account = new AccountState();
-    private final StateStore store;
+    private final CardTable cards;
+    private final AccountTable accounts;
     private final PanHasher hasher;
+    private int card = -1;
+    private int account = -1;
 
-    CardContext(StateStore store, PanHasher hasher) {
-        this.store = store;
+    CardContext(CardTable cards, AccountTable accounts, PanHasher hasher) {
+        this.cards = cards;
+        this.accounts = accounts;
         this.hasher = hasher;
     }
 
@@ -24,18 +33,70 @@ final class CardContext {
         hasher.hash(r.data, r.panOffset, r.panLength, panKey);
     }
 
-    /** Loads card and account for the PAN hashed last; false for a PAN failing Luhn or unknown. */
+    /** Finds card and account for the PAN hashed last; false for a PAN failing Luhn or unknown. */
     boolean load(AuthRequest r) {
-        return Luhn.valid(r.data, r.panOffset, r.panLength)
-                && store.readCard(panKey, card)
-                && store.readAccount(card.accountIndex(), account);
+        if (!Luhn.valid(r.data, r.panOffset, r.panLength)) {
+            return false;
+        }
+        card = cards.find(panKey.hi(), panKey.lo());
+        if (card < 0) {
+            return false;
+        }
+        account = cards.accountIndex(card);
+        return accounts.exists(account);
     }
 
-    void saveAccount() {
-        store.writeAccount(account);
+    CardStatus cardStatus() {
+        return cards.status(card);
     }
 
-    void saveCard() {
-        store.writeCard(card);
+    int expiryYymm() {
+        return cards.expiryYymm(card);
+    }
+
+    AccountStatus accountStatus() {
+        return accounts.status(account);
+    }
+
+    AccountPlan plan() {
+        return accounts.plan(account);
+    }
+
+    int accountIndex() {
+        return account;
+    }
+
+    /** Check 15: min(card limit, account credit limit) − outstanding − open holds (negative when over). */
+    long availableCredit() {
+        return CreditLine.available(cards.limit(card), accounts.creditLimit(account), accounts.outstanding(account),
+                accounts.openHolds(account));
+    }
+
+    byte[] nameForms() {
+        return cards.forms();
+    }
+
+    int nameFormOffset() {
+        return cards.nameFormOffset(card);
+    }
+
+    int approvalsSince(long fromMillis) {
+        return cards.approvalsSince(card, fromMillis);
+    }
+
+    /** Raises the account's open holds and records the approval for velocity; returns the undo for the velocity. */
+    void placeHold(long amount, long nowMillis, BatchUndo undo, long keyA, long keyB) {
+        accounts.openHolds(account, accounts.openHolds(account) + amount);
+        undo.placed(keyA, keyB, account, amount, panKey.hi(), panKey.lo(), cards.velocityCount(card),
+                cards.displacedApproval(card));
+        cards.recordApproval(card, nowMillis);
+    }
+
+    int copyMaskedPan(byte[] to) {
+        return cards.copyMaskedPan(card, to);
+    }
+
+    int copyAccountId(byte[] to) {
+        return accounts.copyId(account, to);
     }
 }

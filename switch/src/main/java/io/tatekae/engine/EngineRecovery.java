@@ -1,9 +1,12 @@
 package io.tatekae.engine;
 
-import io.tatekae.state.AccountState;
-import io.tatekae.state.CardState;
-import io.tatekae.state.PanKey;
-import io.tatekae.state.StateStore;
+import io.tatekae.state.AccountTable;
+import io.tatekae.state.CardTable;
+import io.tatekae.state.LiveState;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Rebuilds the engine's in-memory state from the journal (the record of truth) after any stop or
@@ -14,36 +17,55 @@ import io.tatekae.state.StateStore;
  * there is none) plus every capture and forced post, less every refund and payment, after it; an
  * account the journal never mentions keeps what the store says. Clearing and payment ids seen are
  * collected so that none applies twice.
+ * <p>
+ * The same replay runs in the snapshot writer, on a table and approval log of its own; what it has
+ * rebuilt up to a journal position is {@link #exportTo written} as a snapshot, and the switch starts
+ * from the newest snapshot ({@link #importFrom}) and replays only the journal after it.
  */
 public final class EngineRecovery {
-    private final StateStore store;
+    private static final long SNAPSHOT_FORMAT = 1;
+
+    private final RecentApprovals approvals;
+    private final int maxAccounts;
     private final TxnTable txns;
     private final long velocityWindowMillis;
     private final long nowMillis;
-    private final long[] openHolds;
-    private final long[] outstanding;
-    private final boolean[] outstandingKnown;
-    private final java.util.Set<Long> appliedPostings = new java.util.HashSet<>();
-    private final PanKey panKey = new PanKey();
-    private final CardState card = new CardState();
+    private long[] openHolds;
+    private long[] outstanding;
+    private boolean[] outstandingKnown;
+    private int accountsSeen;
+    private final Set<Long> appliedPostings = new HashSet<>();
     private long maxHoldId;
     private long maxAuthCounter = -1;
     private long events;
 
-    public EngineRecovery(StateStore store, TxnTable txns, PolicySettings policy, long nowMillis) {
-        this.store = store;
+    /** For the switch: velocity goes to its card table (in memory only: the cards' start empty and replay fills them). */
+    public EngineRecovery(LiveState state, TxnTable txns, PolicySettings policy, long nowMillis) {
+        this(txns, cardTableApprovals(state.cards()), policy, nowMillis, state.accounts().size());
+    }
+
+    /**
+     * @param approvals   where approvals inside the velocity window go
+     * @param maxAccounts account indexes the journal may name (the state store's count; any for a snapshot writer)
+     */
+    public EngineRecovery(TxnTable txns, RecentApprovals approvals, PolicySettings policy, long nowMillis, int maxAccounts) {
+        this.approvals = approvals;
+        this.maxAccounts = maxAccounts;
         this.txns = txns;
         this.velocityWindowMillis = policy.velocityWindowMillis;
         this.nowMillis = nowMillis;
-        this.openHolds = new long[Math.max(1, store.accountCount())];
+        this.openHolds = new long[Math.max(1, Math.min(maxAccounts, 1 << 16))];
         this.outstanding = new long[openHolds.length];
         this.outstandingKnown = new boolean[openHolds.length];
-        store.forEachCard(c -> {
-            if (c.velocity().count() > 0) {
-                c.velocity().clear();
-                store.writeCard(c);
+    }
+
+    private static RecentApprovals cardTableApprovals(CardTable cards) {
+        return (panHi, panLo, timeMillis) -> {
+            int card = cards.find(panHi, panLo);
+            if (card >= 0) {
+                cards.recordApproval(card, timeMillis);
             }
-        });
+        };
     }
 
     /** Applies one journaled event, in journal order. */
@@ -104,8 +126,8 @@ public final class EngineRecovery {
     private void placed(HoldEvent e) {
         int slot = txns.find(e.keyA, e.keyB);
         if (slot < 0) {
-            if (txns.full()) {
-                throw new IllegalStateException("journal holds more open transactions than holds.maxOpenHolds ("
+            if (!txns.makeRoom(1)) {
+                throw new IllegalStateException("journal holds more open holds than holds.maxOpenHolds ("
                         + txns.maxEntries() + "); raise it and restart");
             }
             slot = txns.insert(e.keyA, e.keyB, TxnTable.HOLD_OPEN, e.timeMillis);
@@ -117,9 +139,8 @@ public final class EngineRecovery {
         txns.hold(slot, e.holdId, e.accountIndex, e.amount);
         txns.indexMatch(slot, MatchIndex.key(e.panHi, e.panLo, e.authCode, 0, e.rrn, 0, e.rrnLength));
         addOpen(e.accountIndex, e.amount);
-        if (e.timeMillis >= nowMillis - velocityWindowMillis && store.readCard(panKey.set(e.panHi, e.panLo), card)) {
-            card.velocity().record(e.timeMillis);
-            store.writeCard(card);
+        if (e.timeMillis >= nowMillis - velocityWindowMillis) {
+            approvals.record(e.panHi, e.panLo, e.timeMillis);
         }
     }
 
@@ -139,7 +160,7 @@ public final class EngineRecovery {
         int slot = txns.find(e.keyA, e.keyB);
         if (slot >= 0) {
             txns.remove(slot);
-            txns.oldest(); // drops the removed key from the head of the insertion order
+            txns.dropStaleHeads(); // the removed key is usually at the head of the insertion order
         }
         addOpen(e.accountIndex, -e.released);
     }
@@ -150,26 +171,31 @@ public final class EngineRecovery {
     }
 
     private void checkIndex(int accountIndex) {
-        if (accountIndex < 0 || accountIndex >= openHolds.length) {
+        if (accountIndex < 0 || accountIndex >= maxAccounts) {
             throw new IllegalStateException("journal names account index " + accountIndex
-                    + " but the state store has " + store.accountCount() + " accounts: provision before recovering");
+                    + " but the state store has " + maxAccounts + " accounts: provision before recovering");
         }
+        if (accountIndex >= openHolds.length) {
+            int length = (int) Math.min(maxAccounts, Math.max(2L * openHolds.length, accountIndex + 1L));
+            openHolds = Arrays.copyOf(openHolds, length);
+            outstanding = Arrays.copyOf(outstanding, length);
+            outstandingKnown = Arrays.copyOf(outstandingKnown, length);
+        }
+        accountsSeen = Math.max(accountsSeen, accountIndex + 1);
     }
 
-    /** Writes each account's open holds as the journal says and returns where the counters resume. */
-    public EngineSeed finish(EngineSeed floor) {
-        AccountState scratch = new AccountState();
-        for (int i = 0; i < store.accountCount(); i++) {
-            if (!store.readAccount(i, scratch)) {
-                continue;
-            }
-            if (openHolds[i] < 0) {
+    /** Sets each account's open holds and outstanding as the journal says and returns where the counters resume. */
+    public EngineSeed finish(EngineSeed floor, AccountTable accounts) {
+        for (int i = 0; i < accounts.size(); i++) {
+            long open = i < accountsSeen ? openHolds[i] : 0;
+            if (open < 0) {
                 throw new IllegalStateException("journal leaves account index " + i + " with negative open holds");
             }
-            long owed = outstandingKnown[i] ? outstanding[i] : scratch.outstanding();
-            if (scratch.openHolds() != openHolds[i] || scratch.outstanding() != owed) {
-                scratch.openHolds(openHolds[i]).outstanding(owed);
-                store.writeAccount(scratch);
+            if (accounts.openHolds(i) != open) {
+                accounts.openHolds(i, open);
+            }
+            if (i < accountsSeen && outstandingKnown[i] && accounts.outstanding(i) != outstanding[i]) {
+                accounts.outstanding(i, outstanding[i]);
             }
         }
         return new EngineSeed(Math.max(floor.nextHoldId(), maxHoldId + 1),
@@ -187,6 +213,57 @@ public final class EngineRecovery {
 
     /** The open holds the journal gives an account (for reconciliation). */
     public long openHolds(int accountIndex) {
-        return openHolds[accountIndex];
+        return accountIndex < accountsSeen ? openHolds[accountIndex] : 0;
+    }
+
+    /**
+     * Writes what the replay has rebuilt (not the approvals: a snapshot writer's {@link ApprovalLog}
+     * writes its own): the counters, each account's open holds and outstanding, the posting ids
+     * applied, and the transaction table.
+     */
+    public void exportTo(LongSink out) {
+        out.put(SNAPSHOT_FORMAT);
+        out.put(events);
+        out.put(maxHoldId);
+        out.put(maxAuthCounter);
+        out.put(accountsSeen);
+        for (int i = 0; i < accountsSeen; i++) {
+            out.put(openHolds[i]);
+            out.put(outstanding[i]);
+            out.put(outstandingKnown[i] ? 1 : 0);
+        }
+        out.put(appliedPostings.size());
+        for (long id : appliedPostings) {
+            out.put(id);
+        }
+        txns.exportEntries(out);
+    }
+
+    /** Reads approvals an {@link ApprovalLog} wrote, keeping those inside the velocity window now. */
+    public void importApprovals(LongSource in) {
+        ApprovalLog.importInto(in, approvals, nowMillis - velocityWindowMillis);
+    }
+
+    /** Continues from what {@link #exportTo} wrote, before the journal after it is applied. */
+    public void importFrom(LongSource in) {
+        long format = in.next();
+        if (format != SNAPSHOT_FORMAT) {
+            throw new IllegalStateException("snapshot engine format " + format + " is not " + SNAPSHOT_FORMAT);
+        }
+        events = in.next();
+        maxHoldId = in.next();
+        maxAuthCounter = in.next();
+        long accounts = in.next();
+        for (int i = 0; i < accounts; i++) {
+            checkIndex(i);
+            openHolds[i] = in.next();
+            outstanding[i] = in.next();
+            outstandingKnown[i] = in.next() == 1;
+        }
+        long ids = in.next();
+        for (long n = 0; n < ids; n++) {
+            appliedPostings.add(in.next());
+        }
+        txns.importEntries(in);
     }
 }

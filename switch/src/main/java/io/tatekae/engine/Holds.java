@@ -1,9 +1,8 @@
 package io.tatekae.engine;
 
-import io.tatekae.state.AccountState;
-import io.tatekae.state.CardState;
-import io.tatekae.state.PanKey;
-import io.tatekae.state.StateStore;
+import io.tatekae.state.AccountPlan;
+import io.tatekae.state.AccountTable;
+import io.tatekae.state.CardTable;
 
 /**
  * The in-memory side of holds: an approval raises its account's open holds at once (so the next
@@ -11,20 +10,20 @@ import io.tatekae.state.StateStore;
  * their lifetime expire. Every change is logged to the {@link MoneyLog} in the same step.
  */
 final class Holds {
-    private final StateStore store;
+    private final CardTable cards;
+    private final AccountTable accounts;
     private final TxnTable txns;
     private final MoneyLog money;
     private final long lifetimeMillis;
-    private final AccountState account = new AccountState();
-    private final CardState card = new CardState();
-    private final PanKey panKey = new PanKey();
     private final HoldEvent event = new HoldEvent();
     private final BatchUndo undo;
     private long nextHoldId;
 
-    Holds(StateStore store, TxnTable txns, MoneyLog money, long lifetimeMillis, long nextHoldId, int maxBatch) {
+    Holds(CardTable cards, AccountTable accounts, TxnTable txns, MoneyLog money, long lifetimeMillis, long nextHoldId,
+          int maxBatch) {
         this.undo = new BatchUndo(maxBatch);
-        this.store = store;
+        this.cards = cards;
+        this.accounts = accounts;
         this.txns = txns;
         this.money = money;
         this.lifetimeMillis = lifetimeMillis;
@@ -38,22 +37,15 @@ final class Holds {
     /** Places the hold of the approval remembered in {@code slot} on the loaded card's account. */
     void place(int slot, CardContext c, long amount, long now, boolean forced, AuthRequest r) {
         long id = nextHoldId++;
-        c.account.openHolds(c.account.openHolds() + amount);
-        c.saveAccount();
-        int ringCount = c.card.velocity().count();
-        long ringDisplaced = c.card.velocity().displaced();
-        c.card.velocity().record(now);
-        c.saveCard();
+        c.placeHold(amount, now, undo, txns.keyA(slot), txns.keyB(slot));
         txns.state(slot, TxnTable.HOLD_OPEN);
-        txns.hold(slot, id, c.account.index(), amount);
-        undo.placed(txns.keyA(slot), txns.keyB(slot), c.account.index(), amount,
-                c.panKey.hi(), c.panKey.lo(), ringCount, ringDisplaced);
+        txns.hold(slot, id, c.accountIndex(), amount);
         describe(slot, forced ? HoldEvent.Kind.FORCED : HoldEvent.Kind.PLACED, now);
         event.released = 0;
         event.stan = r.stan;
-        event.accountIdLength = copy(c.account.id(), event.accountId);
-        event.maskedPanLength = copy(c.card.maskedPan(), event.maskedPan);
-        event.plan = c.account.plan() == io.tatekae.state.AccountPlan.PLUS ? 2 : 1;
+        event.accountIdLength = c.copyAccountId(event.accountId);
+        event.maskedPanLength = c.copyMaskedPan(event.maskedPan);
+        event.plan = c.plan() == AccountPlan.PLUS ? 2 : 1;
         if (r.rrnLength > 0) {
             System.arraycopy(r.data, r.rrnOffset, event.rrn, 0, Math.min(r.rrnLength, event.rrn.length));
             event.rrnLength = Math.min(r.rrnLength, event.rrn.length);
@@ -120,19 +112,11 @@ final class Holds {
     }
 
     /**
-     * Frees room for {@code needed} new entries by forgetting the oldest answered requests; an open
-     * hold is never forgotten, so when one is oldest and the table is full the request gets 91.
+     * Frees room for {@code needed} new entries by forgetting the oldest answered requests; open holds
+     * are kept, so when the table holds nothing else the request gets 91.
      */
     boolean makeRoom(int needed) {
-        while (txns.size() + needed > txns.maxEntries()) {
-            int slot = txns.oldest();
-            if (slot < 0 || txns.state(slot) == TxnTable.HOLD_OPEN) {
-                return false;
-            }
-            txns.remove(slot);
-            txns.popOldest();
-        }
-        return true;
+        return txns.makeRoom(needed);
     }
 
     /** True when no more hold changes fit in this batch's undo log (the request must wait: answer 91). */
@@ -181,9 +165,9 @@ final class Holds {
 
     /** The purchase was answered 91, not approved: it must not count towards the card's velocity. */
     private void forgetVelocity(int undoIndex) {
-        if (store.readCard(panKey.set(undo.panHi(undoIndex), undo.panLo(undoIndex)), card)) {
-            card.velocity().unrecord(undo.velocityCount(undoIndex), undo.velocityDisplaced(undoIndex));
-            store.writeCard(card);
+        int card = cards.find(undo.panHi(undoIndex), undo.panLo(undoIndex));
+        if (card >= 0) {
+            cards.unrecordApproval(card, undo.velocityCount(undoIndex), undo.velocityDisplaced(undoIndex));
         }
     }
 
@@ -195,11 +179,8 @@ final class Holds {
     }
 
     private void addBack(int accountIndex, long amount) {
-        if (!store.readAccount(accountIndex, account)) {
-            throw new IllegalStateException("hold on missing account index " + accountIndex);
-        }
-        account.openHolds(account.openHolds() + amount);
-        store.writeAccount(account);
+        checkAccount(accountIndex);
+        accounts.openHolds(accountIndex, accounts.openHolds(accountIndex) + amount);
     }
 
     /** Fills the event from the table's entry: the hold, and the key and content of its authorization. */
@@ -213,19 +194,16 @@ final class Holds {
         txns.describe(slot, event);
     }
 
-    private static int copy(io.tatekae.state.AsciiSlot from, byte[] to) {
-        int n = Math.min(from.length(), to.length);
-        System.arraycopy(from.array(), 0, to, 0, n);
-        return n;
+    private void release(int accountIndex, long amount) {
+        checkAccount(accountIndex);
+        long open = accounts.openHolds(accountIndex) - amount;
+        assert open >= 0 : "open holds went negative on account " + accountIndex;
+        accounts.openHolds(accountIndex, Math.max(0, open));
     }
 
-    private void release(int accountIndex, long amount) {
-        if (!store.readAccount(accountIndex, account)) {
+    private void checkAccount(int accountIndex) {
+        if (!accounts.exists(accountIndex)) {
             throw new IllegalStateException("hold on missing account index " + accountIndex);
         }
-        long open = account.openHolds() - amount;
-        assert open >= 0 : "open holds went negative on account " + accountIndex;
-        account.openHolds(Math.max(0, open));
-        store.writeAccount(account);
     }
 }

@@ -20,7 +20,17 @@ public final class PolicySettings {
     final long threeDsThresholdYen;
     final long perTransactionLimitYen;
     final int velocityMaxApprovals;
+
+    /** Check 14's maximum of approved purchases per card in the window (also how many the card table keeps). */
+    public int velocityMaxApprovals() {
+        return velocityMaxApprovals;
+    }
     final long velocityWindowMillis;
+
+    /** Check 14's rolling window. */
+    public long velocityWindowMillis() {
+        return velocityWindowMillis;
+    }
     final int homeCountryNumeric;
     final int homeCountryAlpha;
     final int currency;

@@ -25,6 +25,9 @@ public final class JournalMoneyLog implements MoneyLog {
     public void record(HoldEvent e) {
         toRecord(e, record);
         pending = true;
+        if (writer.broken()) {
+            writer.tryRepair(); // rate-limited: a dead device is not hammered once per request
+        }
         try {
             writer.append(record);
         } catch (JournalException refused) {
@@ -57,6 +60,12 @@ public final class JournalMoneyLog implements MoneyLog {
     public boolean commit() {
         if (!pending && !failing) {
             writer.forceIfDue(); // an idle batch-fsync journal still becomes durable, and postable
+            return true;
+        }
+        if (!pending && writer.broken() && writer.tryRepair()) {
+            // Idle while broken: the tick's commit repairs it, so the next request is approved again.
+            failing = false;
+            LOG.log(System.Logger.Level.WARNING, "journal commits work again");
             return true;
         }
         if (appendFailed) {

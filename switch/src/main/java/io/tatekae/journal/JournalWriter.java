@@ -13,11 +13,18 @@ import java.nio.file.StandardOpenOption;
  * {@link #append} encodes into a preallocated buffer (no allocation); {@link #commit} writes the batch
  * and forces per the {@link FsyncPolicy}. After an I/O failure the uncommitted batch is discarded, the
  * file is cut back to the last commit, and the exception tells the caller to decline (response 91).
+ * When even that fails (a full or failing device) the writer is {@link #broken}: it refuses appends
+ * until {@link #tryRepair} manages to cut the files back to the last commit through a new file
+ * descriptor, which the caller retries now and then, so the journal works again by itself once the
+ * device does.
  */
 public final class JournalWriter implements AutoCloseable {
     private static final int RECORD = JournalRecordCodec.RECORD_SIZE;
+    private static final long REPAIR_INTERVAL_NANOS = 200_000_000L;
+    private static final System.Logger LOG = System.getLogger(JournalWriter.class.getName());
 
     private final JournalConfig config;
+    private final SegmentFiles files;
     private final JournalRecordCodec codec = new JournalRecordCodec();
     private final ByteBuffer batch;
     private final long recordsPerSegment;
@@ -32,10 +39,12 @@ public final class JournalWriter implements AutoCloseable {
     private volatile long durableSequence;
     private long lastForceNanos;
     private boolean failed;
+    private long nextRepairNanos;
     private SequenceMark postableMark;
 
-    private JournalWriter(JournalConfig config, JournalRecovery.State state) throws IOException {
+    private JournalWriter(JournalConfig config, SegmentFiles files, JournalRecovery.State state) throws IOException {
         this.config = config;
+        this.files = files;
         this.recordsPerSegment = config.recordsPerSegment();
         this.batch = ByteBuffer.allocateDirect(config.maxBatchRecords() * RECORD).order(ByteOrder.LITTLE_ENDIAN);
         this.segmentFirst = state.lastSegmentFirst();
@@ -51,9 +60,14 @@ public final class JournalWriter implements AutoCloseable {
 
     /** Opens (creating if needed) the journal, recovering a torn tail left by a crash. */
     public static JournalWriter open(JournalConfig config) {
+        return open(config, SegmentFiles.DISK);
+    }
+
+    /** Same, opening segment files through {@code files} (fault tests). */
+    public static JournalWriter open(JournalConfig config, SegmentFiles files) {
         try {
             Files.createDirectories(config.directory());
-            return new JournalWriter(config, JournalRecovery.recover(config.directory()));
+            return new JournalWriter(config, files, JournalRecovery.recover(config.directory()));
         } catch (IOException e) {
             throw new JournalException("journal " + config.directory() + ": cannot open for writing", e);
         }
@@ -143,6 +157,62 @@ public final class JournalWriter implements AutoCloseable {
         }
     }
 
+    /** True after a failure the writer could not clean up: appends are refused until {@link #tryRepair} succeeds. */
+    public boolean broken() {
+        return failed;
+    }
+
+    /**
+     * For a {@link #broken} writer, at most every 200 ms: closes the segment, deletes segments begun
+     * after the last commit, cuts the committed segment back to the last commit (and forces that)
+     * through a newly opened descriptor — Linux reports a write-back error once per descriptor, so the
+     * old one proves nothing — and appends from there again. True when the writer works again.
+     */
+    public boolean tryRepair() {
+        long now = System.nanoTime();
+        if (!failed || now - nextRepairNanos < 0) {
+            return !failed;
+        }
+        nextRepairNanos = now + REPAIR_INTERVAL_NANOS;
+        try {
+            closeQuietly(channel);
+            for (long first : JournalSegments.list(config.directory())) {
+                if (first > committedSegmentFirst) {
+                    Files.deleteIfExists(JournalSegments.path(config.directory(), first));
+                }
+            }
+            FileChannel reopened = files.open(JournalSegments.path(config.directory(), committedSegmentFirst));
+            try {
+                reopened.truncate(committedSegmentRecords * RECORD);
+                if (config.fsyncPolicy() != FsyncPolicy.NONE) {
+                    reopened.force(true);
+                }
+            } catch (IOException e) {
+                closeQuietly(reopened);
+                throw e;
+            }
+            channel = reopened;
+            segmentFirst = committedSegmentFirst;
+            segmentWritten = committedSegmentRecords;
+            nextSequence = committedSequence + 1;
+            batch.clear();
+            failed = false;
+            LOG.log(System.Logger.Level.WARNING, () -> "journal " + config.directory() + ": repaired, appending again after "
+                    + "sequence " + committedSequence);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // the descriptor is gone either way
+        }
+    }
+
     /** Last sequence written by a successful commit; safe to read from any thread. */
     public long committedSequence() {
         return committedSequence;
@@ -220,7 +290,7 @@ public final class JournalWriter implements AutoCloseable {
 
     private FileChannel openSegment(long first) throws IOException {
         Path path = JournalSegments.path(config.directory(), first);
-        FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel opened = files.open(path);
         if (config.fsyncPolicy() != FsyncPolicy.NONE && opened.size() == 0) {
             forceDirectory();
         }

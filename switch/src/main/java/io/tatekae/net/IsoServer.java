@@ -11,10 +11,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +40,7 @@ public final class IsoServer implements AutoCloseable {
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     private volatile boolean reading = true;
     private EventLoopGroup boss;
-    private EventLoopGroup workers;
+    private final EventLoopGroup workers;
     private Channel listener;
 
     /** @param rejectors makes one rejector per connection (each owns scratch buffers for its I/O thread) */
@@ -46,6 +51,16 @@ public final class IsoServer implements AutoCloseable {
     /** @param tap sees every message in and out (the traffic recorder), or {@link FrameTap#NONE} */
     public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors,
                      FrameTap tap) {
+        this(limits, stats, sink, rejectors, tap, newIoThread());
+    }
+
+    /**
+     * @param ioThread the one event loop that reads and writes every connection (in run-to-completion
+     *                 mode also the decision thread); this server shuts it down when it closes
+     */
+    public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors,
+                     FrameTap tap, EventLoopGroup ioThread) {
+        this.workers = ioThread;
         this.tap = tap;
         this.limits = limits;
         this.stats = stats;
@@ -55,11 +70,10 @@ public final class IsoServer implements AutoCloseable {
     }
 
     public void start() throws InterruptedException {
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tatekae-accept"), ioHandlers());
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -73,7 +87,8 @@ public final class IsoServer implements AutoCloseable {
                 });
         listener = b.bind(limits.host(), limits.port()).sync().channel();
         LOG.log(System.Logger.Level.INFO, () -> "ISO 8583 listener on " + listener.localAddress()
-                + (tls == null ? " (plain TCP)" : " (TLS, client certificates " + limits.tls().clientAuth() + ")"));
+                + (tls == null ? " (plain TCP" : " (TLS, client certificates " + limits.tls().clientAuth())
+                + (Epoll.isAvailable() ? ", native epoll)" : ", JDK selector: " + Epoll.unavailabilityCause() + ")"));
     }
 
     private void accept(SocketChannel ch) {
@@ -114,6 +129,19 @@ public final class IsoServer implements AutoCloseable {
                 });
     }
 
+    /** The single network I/O thread: one event loop for every connection. */
+    public static EventLoopGroup newIoThread() {
+        return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("tatekae-io"), ioHandlers());
+    }
+
+    /**
+     * Linux's native epoll where Netty's native library loads: the JDK selector allocates an Integer
+     * per ready socket and slices a ByteBuffer per read and write, epoll neither. The JDK selector elsewhere.
+     */
+    private static IoHandlerFactory ioHandlers() {
+        return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
+
     /** The bound port (useful with port 0). */
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
@@ -140,8 +168,8 @@ public final class IsoServer implements AutoCloseable {
     @Override
     public void close() {
         stopAccepting();
-        if (workers != null) {
-            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (boss != null) {
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }

@@ -8,9 +8,11 @@ import io.tatekae.net.Framing;
 import io.tatekae.spec.ProfileSpec;
 
 /**
- * The decision thread: routes and decides each event, encodes its response into its connection's
- * batch buffer, and at the end of each Disruptor batch lets the authorizer commit (journal) and then
- * flushes every connection the batch touched, once.
+ * The decision thread's work: routes and decides each event, encodes its response into its
+ * connection's batch buffer, and at the end of each batch lets the authorizer commit (journal) and
+ * then flushes every connection the batch touched, once. Driven by the Disruptor in ring mode (a
+ * batch is what the ring holds) or by {@link InlineDecisions} on the I/O thread (a batch is what one
+ * pass of the event loop read).
  */
 final class DecisionHandler implements EventHandler<RingEvent> {
     private static final System.Logger LOG = System.getLogger(DecisionHandler.class.getName());
@@ -42,6 +44,14 @@ final class DecisionHandler implements EventHandler<RingEvent> {
 
     @Override
     public void onEvent(RingEvent e, long sequence, boolean endOfBatch) {
+        handle(e);
+        if (endOfBatch || full()) {
+            flush();
+        }
+    }
+
+    /** Runs the event's task or tick, or decides and answers its request (the answer may wait for {@link #flush}). */
+    void handle(RingEvent e) {
         if (e.task != null) {
             runTask(e);
         } else if (e.tick) {
@@ -49,10 +59,16 @@ final class DecisionHandler implements EventHandler<RingEvent> {
         } else {
             answer(e);
         }
-        if (endOfBatch || touchedCount == touched.length || answeredCount == answeredNanos.length
-                || deferredCount == deferred.length) {
-            flush();
-        }
+    }
+
+    /** True when the batch can take no more events before a {@link #flush}. */
+    boolean full() {
+        return touchedCount == touched.length || answeredCount == answeredNanos.length || deferredCount == deferred.length;
+    }
+
+    /** Events whose answer waits for the next {@link #flush} (they hold their slots until then). */
+    int waiting() {
+        return deferredCount;
     }
 
     private void tick(RingEvent e) {
@@ -118,7 +134,8 @@ final class DecisionHandler implements EventHandler<RingEvent> {
         }
     }
 
-    private void flush() {
+    /** Commits the batch's money changes, then sends every answer of the batch. */
+    void flush() {
         long commitStart = deferredCount > 0 ? System.nanoTime() : 0;
         boolean durable = commit();
         if (deferredCount > 0) {

@@ -1,46 +1,43 @@
 package io.tatekae.pipeline;
 
-import com.lmax.disruptor.BatchEventProcessor;
-import com.lmax.disruptor.BatchEventProcessorBuilder;
-import com.lmax.disruptor.RingBuffer;
+import io.netty.channel.EventLoop;
 import io.tatekae.config.PipelineConfig;
+import io.tatekae.config.ThreadingMode;
 import io.tatekae.net.NetStats;
 import io.tatekae.net.Rejector;
 import io.tatekae.net.RequestSink;
 import io.tatekae.spec.ProfileSpec;
 
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-/** The ring and its one decision thread. */
+/**
+ * How requests reach the single-threaded decision: on the network I/O thread itself
+ * ({@link InlineDecisions}, run-to-completion) or through the Disruptor ring to a decision thread
+ * ({@link DecisionRing}), as {@code pipeline.threading} says. Either way one thread decides, so the
+ * engine needs no locks, and administrative work runs on that thread between requests.
+ */
 public final class SwitchPipeline implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(SwitchPipeline.class.getName());
-
-    private final RingBuffer<RingEvent> ring;
-    private final BatchEventProcessor<RingEvent> processor;
-    private final Thread thread;
-    private final RequestSink sink;
-    private final Supplier<Rejector> rejectors;
     private final PipelineStats stats = new PipelineStats();
+    private final Supplier<Rejector> rejectors;
+    private final Decisions decisions;
 
-    public SwitchPipeline(PipelineConfig settings, ProfileSpec spec, Authorizer authorizer, NetStats netStats) {
-        ring = RingBuffer.createMultiProducer(RingEvent::new, settings.ringSize(), WaitStrategies.of(settings.waitStrategy()));
+    /** @param ioThread the network I/O event loop, which decides in run-to-completion mode */
+    public SwitchPipeline(PipelineConfig settings, ProfileSpec spec, Authorizer authorizer, NetStats netStats,
+                          EventLoop ioThread) {
         DecisionHandler handler = new DecisionHandler(new RequestRouter(authorizer, netStats), spec, stats, settings.maxBatch());
-        processor = new BatchEventProcessorBuilder()
-                .setMaxBatchSize(settings.maxBatch())
-                .build(ring, ring.newBarrier(), handler);
-        ring.addGatingSequences(processor.getSequence());
-        sink = new RingRequestSink(ring, spec);
+        decisions = settings.threading() == ThreadingMode.RING
+                ? new DecisionRing(settings, spec, handler)
+                : new InlineDecisions(ioThread, spec, handler, stats, settings.maxBatch());
         rejectors = () -> new IsoRejector(spec);
-        thread = new Thread(processor, "tatekae-decision");
     }
 
     public void start() {
-        thread.start();
+        decisions.start();
     }
 
     public RequestSink sink() {
-        return sink;
+        return decisions.sink();
     }
 
     public Supplier<Rejector> rejectors() {
@@ -51,62 +48,27 @@ public final class SwitchPipeline implements AutoCloseable {
         return stats;
     }
 
-    /** Asks the decision thread for its periodic work; skipped when the ring is full (the next tick comes soon). */
+    /** Asks the decision thread for its periodic work; false when it could not be queued now (the next tick comes soon). */
     public boolean publishTick() {
-        long seq;
-        try {
-            seq = ring.tryNext();
-        } catch (com.lmax.disruptor.InsufficientCapacityException full) {
-            return false;
-        }
-        RingEvent e = ring.get(seq);
-        e.tick = true;
-        e.connection = null;
-        ring.publish(seq);
-        return true;
+        return decisions.publishTick();
     }
 
     /**
      * Runs administrative work on the decision thread, between requests, so it needs no locks
-     * against the engine. Waits for a ring slot; the result completes when the work has run.
+     * against the engine. The result completes when the work has run.
      */
-    public <T> java.util.concurrent.CompletableFuture<T> onDecisionThread(java.util.function.Supplier<T> work) {
-        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
-        long seq = ring.next();
-        RingEvent e = ring.get(seq);
-        e.connection = null;
-        e.task = () -> {
-            try {
-                done.complete(work.get());
-            } catch (RuntimeException ex) {
-                done.completeExceptionally(ex);
-            }
-        };
-        ring.publish(seq);
-        return done;
+    public <T> CompletableFuture<T> onDecisionThread(Supplier<T> work) {
+        return decisions.onDecisionThread(work);
     }
 
-    /** Free slots in the ring right now. */
+    /** Free request slots right now. */
     public long remainingCapacity() {
-        return ring.remainingCapacity();
+        return decisions.remainingCapacity();
     }
 
-    /** Waits until the decision thread has handled everything published so far, then stops it. */
+    /** Answers everything taken in so far, journal committed, then stops deciding. */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (processor.getSequence().get() < ring.getCursor() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            Thread.yield();
-        }
-        if (processor.getSequence().get() < ring.getCursor()) {
-            LOG.log(System.Logger.Level.WARNING, "decision thread did not drain the ring within 10 s");
-        }
-        processor.halt();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-        }
+        decisions.close();
     }
 }

@@ -76,6 +76,9 @@ public final class ChronicleStateStore implements StateStore {
 
     private static <K, V> ChronicleMap<K, V> persist(net.openhft.chronicle.map.ChronicleMapBuilder<K, V> b, Path file,
                                                      boolean recover) throws IOException {
+        // The switch closes its maps itself, in order, at a graceful stop (after writing the money back);
+        // Chronicle's own shutdown hook would close them under that work.
+        b.skipCloseOnExitHook(true);
         if (recover && Files.exists(file)) {
             if (StaleReadinessMark.clear(file)) {
                 System.getLogger(ChronicleStateStore.class.getName()).log(System.Logger.Level.WARNING, "state file "

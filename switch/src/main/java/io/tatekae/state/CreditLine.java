@@ -10,6 +10,11 @@ public final class CreditLine {
      * account is already over its line (for example after an advice approved on the issuer's behalf).
      */
     public static long availableCredit(CardState card, AccountState acct) {
-        return Math.min(card.limit(), acct.creditLimit()) - acct.outstanding() - acct.openHolds();
+        return available(card.limit(), acct.creditLimit(), acct.outstanding(), acct.openHolds());
+    }
+
+    /** The same formula over the fields themselves. */
+    public static long available(long cardLimit, long accountCreditLimit, long outstanding, long openHolds) {
+        return Math.min(cardLimit, accountCreditLimit) - outstanding - openHolds;
     }
 }

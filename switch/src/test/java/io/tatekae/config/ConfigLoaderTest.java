@@ -54,11 +54,12 @@ class ConfigLoaderTest {
         assertEquals(Mode.DEMO, config.mode());
         assertEquals(new ServerConfig("127.0.0.1", 8583, 300, 5000, 64, 1024, 32768, 65536), config.server());
         assertEquals(new HttpConfig("127.0.0.1", 8080), config.http());
-        assertEquals(new PipelineConfig(4096, WaitStrategyKind.BLOCKING, 256), config.pipeline());
+        assertEquals(new PipelineConfig(ThreadingMode.RUN_TO_COMPLETION, 4096, WaitStrategyKind.BLOCKING, 256), config.pipeline());
         assertEquals(Path.of("data").toAbsolutePath(), config.data().dir());
         assertEquals(KeysConfig.DEMO, config.keys());
         assertEquals(new HoldsConfig(7, 1_000_000), config.holds());
-        assertEquals(new JournalConfig(FsyncMode.DURABLE, 67_108_864L), config.journal());
+        assertEquals(new JournalConfig(FsyncMode.DURABLE, 67_108_864L, "delete", Path.of("data/journal-archive").toAbsolutePath(),
+                1_000_000L, 10, 3), config.journal());
         assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath() + "/ledger/ledger", config.ledger().url());
         assertEquals(500, config.ledger().batchSize());
         PolicyConfig policy = config.policy();

@@ -5,7 +5,8 @@ import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
 import io.tatekae.testsupport.TestSwitch;
 import org.jpos.iso.ISOMsg;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ class PipeliningTest {
               host: 127.0.0.1
               maxInFlightPerConnection: 65536
             pipeline:
+              threading: THREADING
               ringSize: 4096
               waitStrategy: blocking
               maxBatch: 256
@@ -79,9 +81,11 @@ class PipeliningTest {
         assertTrue(Wire.nothingMoreWithin(c, 300), "an answer beyond the requests sent");
     }
 
-    @Test
-    void thousandRequestsBackToBackOnOneConnection() throws Exception {
-        try (TestSwitch sw = TestSwitch.builder(dir).yaml(ROOMY).start(); IsoTestClient c = sw.connectSignedOn()) {
+    @ParameterizedTest
+    @ValueSource(strings = {"run-to-completion", "ring"})
+    void thousandRequestsBackToBackOnOneConnection(String threading) throws Exception {
+        try (TestSwitch sw = TestSwitch.builder(dir).yaml(ROOMY.replace("THREADING", threading)).start();
+             IsoTestClient c = sw.connectSignedOn()) {
             pipelineAndCheck(c, 1_000, "1124110000", Messages.ACQUIRER);
             NetStats stats = sw.app().netStats();
             assertEquals(0, stats.inFlightRejects.sum());
@@ -91,11 +95,12 @@ class PipeliningTest {
         }
     }
 
-    @Test
-    void eightConnectionsPipeliningAtOnceEachGetTheirOwnAnswers() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"run-to-completion", "ring"})
+    void eightConnectionsPipeliningAtOnceEachGetTheirOwnAnswers(String threading) throws Exception {
         int connections = 8;
         int perConnection = 200;
-        try (TestSwitch sw = TestSwitch.builder(dir).yaml(ROOMY.replace("maxInFlightPerConnection: 65536",
+        try (TestSwitch sw = TestSwitch.builder(dir).yaml(ROOMY.replace("THREADING", threading).replace("maxInFlightPerConnection: 65536",
                 "maxInFlightPerConnection: 65536\n  maxConnections: 8")).start()) {
             List<IsoTestClient> clients = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(connections);

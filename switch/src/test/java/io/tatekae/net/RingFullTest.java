@@ -71,6 +71,7 @@ class RingFullTest {
                   host: 127.0.0.1
                   maxInFlightPerConnection: 65536
                 pipeline:
+                  threading: ring
                   ringSize: 64
                   waitStrategy: blocking
                   maxBatch: 64
@@ -104,6 +105,44 @@ class RingFullTest {
                     assertEquals("00", r.getString(39), "after the flood, connection " + k);
                 }
                 Wire.await("the ring drains", () -> sw.app().pipeline().remainingCapacity() == 64);
+            } finally {
+                pool.shutdownNow();
+                clients.forEach(IsoTestClient::close);
+            }
+        }
+    }
+
+    /**
+     * Run-to-completion has no ring to fill: the same flood is decided as it is read, in batches of at
+     * most maxBatch per journal commit, and every request gets its own answer, none of them 91.
+     */
+    @Test
+    void runToCompletionDecidesAFloodWithoutShedding() throws Exception {
+        String yaml = """
+                server:
+                  host: 127.0.0.1
+                  maxInFlightPerConnection: 65536
+                pipeline:
+                  threading: run-to-completion
+                  maxBatch: 64
+                """;
+        int connections = 4;
+        try (TestSwitch sw = TestSwitch.builder(dir).yaml(yaml).start()) {
+            List<IsoTestClient> clients = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(connections);
+            try {
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (int k = 0; k < connections; k++) {
+                    IsoTestClient c = sw.connectSignedOn();
+                    clients.add(c);
+                    String acquirer = "88800" + k;
+                    runs.add(pool.submit(() -> pipelineAndCount91(c, 1_500, acquirer)));
+                }
+                for (Future<Integer> run : runs) {
+                    assertEquals(0, run.get(), "answers 91");
+                }
+                assertTrue(sw.app().pipeline().stats().largestBatch() > 1, "requests were never decided in batches");
+                assertTrue(sw.app().pipeline().stats().largestBatch() <= 64, "a batch larger than maxBatch");
             } finally {
                 pool.shutdownNow();
                 clients.forEach(IsoTestClient::close);

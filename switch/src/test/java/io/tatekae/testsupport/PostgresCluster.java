@@ -34,6 +34,11 @@ public final class PostgresCluster implements AutoCloseable {
     private final boolean asRoot;
     private boolean running;
 
+    /** The cluster's own folder (deleted on close). */
+    Path root() {
+        return root;
+    }
+
     private PostgresCluster(Path binDir, Path root, int port, boolean asRoot) {
         this.binDir = binDir;
         this.root = root;

@@ -5,6 +5,7 @@ import io.tatekae.config.ConfigLoader;
 import io.tatekae.config.Overrides;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.engine.MoneyLog;
+import io.tatekae.journal.SegmentFiles;
 import io.tatekae.state.provision.ProvisioningReport;
 
 import java.io.IOException;
@@ -86,6 +87,7 @@ public final class TestSwitch implements AutoCloseable {
         private int httpPort;
         private Path cardsFile;
         private UnaryOperator<MoneyLog> moneyLog = UnaryOperator.identity();
+        private SegmentFiles journalFiles = SegmentFiles.DISK;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -117,6 +119,12 @@ public final class TestSwitch implements AutoCloseable {
         }
 
         /** Fault injection: the switch's journal-backed money log passes through {@code decorator}. */
+        /** Opens the journal's segment files through {@code files} (storage-fault tests). */
+        public Builder journalFiles(SegmentFiles files) {
+            journalFiles = files;
+            return this;
+        }
+
         public Builder moneyLog(UnaryOperator<MoneyLog> decorator) {
             moneyLog = decorator;
             return this;
@@ -141,7 +149,7 @@ public final class TestSwitch implements AutoCloseable {
                 String text = baseYaml() + yaml;
                 SwitchConfig config = ConfigLoader.parse(text, "test configuration",
                         Overrides.NONE.withDataDir(dataDir).withPort(0).withHttpPort(httpPort), Map.of());
-                SwitchApp app = SwitchApp.open(config, clock, moneyLog);
+                SwitchApp app = SwitchApp.open(config, clock, moneyLog, journalFiles);
                 Path cards = cardsFile;
                 if (cardsResource != null) {
                     cards = dataDir.resolve("cards.jsonl");

@@ -32,9 +32,9 @@ import java.util.concurrent.TimeUnit;
  * Every decision is a new request (fresh DE 7 / DE 11), so none is answered from the duplicate table.
  *
  * <ul>
- *   <li>{@code approve}: e-commerce purchases of 1,000 yen round-robin over 4,096 cards, each approved
- *   (CAV2, name, merchant, 3-D Secure, limit, velocity, credit checks; hold placed, card and account
- *   written back to Chronicle Map). Open holds would pile up, so the method decides a batch of 8,192
+ *   <li>{@code approve}: e-commerce purchases of 1,000 yen, each for the next of 200,704 cards (4,096
+ *   decoded slots, each retargeted to its next card's PAN and CAV2 as the I/O thread's decode would),
+ *   each approved (CAV2, name, merchant, 3-D Secure, limit, velocity, credit checks; hold placed). Open holds would pile up, so the method decides a batch of 8,192
  *   and, outside the measured region, every hold is expired between batches.</li>
  *   <li>{@code approveThenReverse}: one approval and its full 0400 reversal per operation (two decisions);
  *   steady state with the transaction table full and evicting its oldest entry per insert.</li>
@@ -49,8 +49,10 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class DecideBenchmark {
-    static final int CARDS = 4_096;
+    /** Decoded request slots, as a ring holds them; each request retargets its slot to the next card. */
+    static final int SLOTS = 4_096;
     static final int BATCH = 8_192;
+    private static final byte[] NO_CAV2 = new byte[0];
     static final long AMOUNT = 1_000;
 
     /** Shared by the states: engine, requests decoded once, key source and outcome tally. */
@@ -59,23 +61,40 @@ public class DecideBenchmark {
         /** The transaction table's size: the configuration's default, or smaller to see its cache cost. */
         @Param({"1000000"})
         int txnTableEntries;
+        /** Cards provisioned (a multiple of SLOTS); each request is for the next one, never the same twice in a row. */
+        @Param({"200704"})
+        int cards;
         DecodedRequest[] requests;
+        byte[][] pans;
+        byte[][] cav2s;
         final Decision decision = new Decision();
         final TxnKeys keys = new TxnKeys();
         int next;
+        int card;
 
-        void build(int cards, java.util.function.IntFunction<byte[]> frameOfCard) {
-            fixture = new EngineFixture(CARDS, txnTableEntries);
+        void build(int slots, java.util.function.IntFunction<byte[]> frameOfCard) {
+            if (cards % SLOTS != 0) {
+                throw new IllegalArgumentException("cards must be a multiple of " + SLOTS + " (a slot keeps its card's name)");
+            }
+            fixture = new EngineFixture(cards, txnTableEntries);
             InboundDecoder decoder = new InboundDecoder(ProfileSpec.load());
-            requests = new DecodedRequest[cards];
-            for (int i = 0; i < cards; i++) {
+            requests = new DecodedRequest[slots];
+            for (int i = 0; i < slots; i++) {
                 requests[i] = new DecodedRequest(frameOfCard.apply(i), decoder);
+            }
+            pans = new byte[cards][];
+            cav2s = new byte[cards][];
+            for (int i = 0; i < cards; i++) {
+                pans[i] = TestCardSet.panBytes(i);
+                cav2s[i] = fixture.cards.cav2Bytes(i);
             }
         }
 
+        /** The next slot, retargeted to the next card (slot s serves cards s, s + SLOTS, s + 2 SLOTS, ...). */
         DecodedRequest nextRequest() {
-            DecodedRequest r = requests[next];
+            DecodedRequest r = requests.length == 1 ? requests[0] : requests[next].retarget(pans[card], cav2s[card]);
             next = next + 1 == requests.length ? 0 : next + 1;
+            card = card + 1 == cards ? 0 : card + 1;
             return r;
         }
 
@@ -94,7 +113,7 @@ public class DecideBenchmark {
     public static class Approvals extends Base {
         @Setup(Level.Trial)
         public void setUp() {
-            build(CARDS, i -> fixture.cards.purchase(i, AMOUNT, TestCardSet.ALLOWED_MCC));
+            build(SLOTS, i -> fixture.cards.purchase(i, AMOUNT, TestCardSet.ALLOWED_MCC));
         }
 
         /** Between measured batches: release every hold and forget every request. */
@@ -111,10 +130,10 @@ public class DecideBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            build(CARDS, i -> fixture.cards.purchase(i, AMOUNT, TestCardSet.ALLOWED_MCC));
+            build(SLOTS, i -> fixture.cards.purchase(i, AMOUNT, TestCardSet.ALLOWED_MCC));
             InboundDecoder decoder = new InboundDecoder(ProfileSpec.load());
-            reversals = new DecodedRequest[CARDS];
-            for (int i = 0; i < CARDS; i++) {
+            reversals = new DecodedRequest[SLOTS];
+            for (int i = 0; i < SLOTS; i++) {
                 reversals[i] = new DecodedRequest(fixture.cards.reversal(i, AMOUNT), decoder);
             }
             for (int i = 0; i < 500_000; i++) {
@@ -127,7 +146,7 @@ public class DecideBenchmark {
     public static class BlockedMcc extends Base {
         @Setup(Level.Trial)
         public void setUp() {
-            build(CARDS, i -> fixture.cards.purchase(i, AMOUNT, TestCardSet.BLOCKED_MCC));
+            build(SLOTS, i -> fixture.cards.purchase(i, AMOUNT, TestCardSet.BLOCKED_MCC));
         }
     }
 
@@ -155,11 +174,12 @@ public class DecideBenchmark {
 
     @Benchmark
     public Outcome approveThenReverse(ApproveReverse s) {
-        int card = s.next;
+        int slot = s.next;
+        int card = s.card;
         DecodedRequest purchase = s.nextRequest();
         s.keys.next();
         s.decide(purchase.refresh(s.keys), Outcome.APPROVED);
-        AuthRequest reversal = s.reversals[card].refresh(s.reversalKeys);
+        AuthRequest reversal = s.reversals[slot].retarget(s.pans[card], NO_CAV2).refresh(s.reversalKeys);
         s.reversalKeys.next();
         reversal.originalStan = s.keys.stan();
         reversal.originalDateTime = s.keys.dateTime();

@@ -17,6 +17,7 @@ import io.tatekae.state.AccountPlan;
 import io.tatekae.state.AccountState;
 import io.tatekae.state.AccountStatus;
 import io.tatekae.state.ChronicleStateStore;
+import io.tatekae.state.LiveState;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,9 @@ public final class RecoveryTime {
                     upTo = writer.committedSequence();
                 }
                 TxnTable txns = new TxnTable(holds + holds / 8);
-                EngineRecovery recovery = new EngineRecovery(store, txns, PolicySettings.builder().build(), now);
+                PolicySettings policy = PolicySettings.builder().build();
+                LiveState live = new LiveState(store, accounts, accounts, policy.velocityMaxApprovals());
+                EngineRecovery recovery = new EngineRecovery(live, txns, policy, now);
                 HoldEvent event = new HoldEvent();
                 try (JournalReader reader = JournalReader.open(journal.directory(), 1)) {
                     while (reader.nextSequence() <= upTo && reader.poll(r -> {
@@ -69,7 +72,7 @@ public final class RecoveryTime {
                         // replaying
                     }
                 }
-                EngineSeed seed = recovery.finish(new EngineSeed(1, 0));
+                EngineSeed seed = recovery.finish(new EngineSeed(1, 0), live.accounts());
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("recovered %,d open holds (%,d journal records, %,d MiB) over %,d accounts in %.2f s"
                                 + " = %,.0f records/s; next hold id %d; table %,d entries%n",

@@ -9,6 +9,7 @@ import io.tatekae.engine.EngineSeed;
 import io.tatekae.engine.MessageKind;
 import io.tatekae.engine.MoneyLog;
 import io.tatekae.engine.Outcome;
+import io.tatekae.engine.PolicySettings;
 import io.tatekae.engine.PolicySettingsFactory;
 import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
@@ -20,6 +21,7 @@ import io.tatekae.iso.ResponseEncoder;
 import io.tatekae.spec.Packagers;
 import io.tatekae.spec.ProfileSpec;
 import io.tatekae.state.ChronicleStateStore;
+import io.tatekae.state.LiveState;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.provision.ProvisioningReport;
 import org.jpos.iso.ISOException;
@@ -64,8 +66,9 @@ public final class JposBaselineServer implements AutoCloseable {
         }
         Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
-        AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2,
-                PolicySettingsFactory.from(config.policy(), config.holds()), InstantSource.system(), MoneyLog.NONE,
+        PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
+        LiveState live = new LiveState(store, config.state().maxCards(), config.state().maxAccounts(), policy.velocityMaxApprovals());
+        AuthorizationEngine engine = new AuthorizationEngine(live, hasher, cav2, policy, InstantSource.system(), MoneyLog.NONE,
                 txns, new EngineSeed(1, 0), config.pipeline().maxBatch());
         this.port = port == 0 ? freePort() : port;
         GenericPackager packager = Packagers.genericPackager();

@@ -15,7 +15,7 @@ public final class DecodedRequest {
     public final byte[] frame;
     public final IsoFields fields = new IsoFields();
     public final AuthRequest request = new AuthRequest();
-    private final byte[] cav2;
+    private byte[] cav2;
 
     public DecodedRequest(byte[] frameBytes, InboundDecoder decoder) {
         frame = frameBytes.clone();
@@ -30,6 +30,19 @@ public final class DecodedRequest {
 
     public static DecodedRequest of(byte[] frame) {
         return new DecodedRequest(frame, new InboundDecoder(ProfileSpec.load()));
+    }
+
+    /**
+     * Makes the slot another card's request, as the I/O thread's decode would have: that card's PAN
+     * (same length) in DE 2 and its CAV2 in DE 48 tag 92. Its name must be the slot's card's.
+     */
+    public DecodedRequest retarget(byte[] pan, byte[] cardCav2) {
+        if (pan.length != request.panLength || cardCav2.length != cav2.length) {
+            throw new IllegalArgumentException("retarget: a PAN of " + pan.length + " digits into a slot of " + request.panLength);
+        }
+        System.arraycopy(pan, 0, frame, request.panOffset, pan.length);
+        cav2 = cardCav2;
+        return this;
     }
 
     /** New DE 7 / DE 11 (as the primitives the engine reads) and the CAV2 back in place. */

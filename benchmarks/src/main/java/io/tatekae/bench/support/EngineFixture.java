@@ -10,6 +10,7 @@ import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;
 import io.tatekae.state.ChronicleStateStore;
+import io.tatekae.state.LiveState;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.provision.ProvisioningReport;
 
@@ -67,7 +68,8 @@ public final class EngineFixture implements AutoCloseable {
             }
             Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(CVK_A, CVK_B));
             PolicySettings policy = PolicySettings.builder().velocity(32, 1).holdLifetimeDays(0).build();
-            engine = new AuthorizationEngine(store, hasher, cav2, policy, clock, money, txns,
+            LiveState live = new LiveState(store, cardCount + 16, cardCount + 16, policy.velocityMaxApprovals());
+            engine = new AuthorizationEngine(live, hasher, cav2, policy, clock, money, txns,
                     new EngineSeed(1, 0), MAX_BATCH);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -108,6 +108,16 @@ public final class TestCardSet {
         return Arrays.copyOf(scratch, writer.finish());
     }
 
+    /** Card i's PAN digits, for {@link DecodedRequest#retarget}. */
+    public static byte[] panBytes(int i) {
+        return pan(i).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Card i's CAV2 digits, for {@link DecodedRequest#retarget}. */
+    public byte[] cav2Bytes(int i) {
+        return cav2(pan(i)).getBytes(StandardCharsets.US_ASCII);
+    }
+
     private String cav2(String pan) {
         byte[] p = pan.getBytes(StandardCharsets.US_ASCII);
         return String.format("%03d", cav2.compute(p, 0, p.length, Integer.parseInt(EXPIRY), Cav2Calculator.CAV2_SERVICE_CODE));

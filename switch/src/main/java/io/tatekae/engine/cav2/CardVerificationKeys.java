@@ -2,7 +2,6 @@ package io.tatekae.engine.cav2;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The card verification key pair (CVK-A, CVK-B; single-length DES keys) used to compute CAV2
@@ -99,12 +98,14 @@ public final class CardVerificationKeys {
         return stripped;
     }
 
-    SecretKeySpec cvkA() {
-        return new SecretKeySpec(cvkA, "DES");
+    /** A copy of CVK-A's bytes, for a cipher to be keyed with. */
+    byte[] cvkABytes() {
+        return cvkA.clone();
     }
 
-    SecretKeySpec cvkB() {
-        return new SecretKeySpec(cvkB, "DES");
+    /** A copy of CVK-B's bytes, for a cipher to be keyed with. */
+    byte[] cvkBBytes() {
+        return cvkB.clone();
     }
 
     @Override

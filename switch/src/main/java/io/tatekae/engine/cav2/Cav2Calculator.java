@@ -1,9 +1,8 @@
 package io.tatekae.engine.cav2;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.Cipher;
-import javax.crypto.ShortBufferException;
+import org.bouncycastle.crypto.engines.DESEngine;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * Computes and verifies CAV2 with the Visa CVV method (iso8583-profile.md §6): PAN, expiry YYMM
@@ -11,8 +10,11 @@ import javax.crypto.ShortBufferException;
  * under CVK-A, XOR block 2, then DES-EDE (encrypt A, decrypt B, encrypt A); decimalize and keep
  * three digits.
  * <p>
- * Reusable, single-threaded; the ciphers are initialized once and nothing is allocated per call.
- * Scratch buffers are zeroed before each call returns, and no CAV2 is kept in a field.
+ * Reusable, single-threaded. DES runs on BouncyCastle's lightweight {@link DESEngine}, keyed once
+ * (its key schedules are computed at construction), so a verification is four block operations
+ * with no allocation and none of the JDK {@code Cipher}'s per-call checks and buffering, which made
+ * it twice as slow (docs/benchmarks.md, CryptoChoiceBenchmark). Scratch buffers are zeroed before each call returns, and no
+ * CAV2 is kept in a field.
  */
 public final class Cav2Calculator {
     /** CAV2 is the CVV of service code 000. */
@@ -22,21 +24,22 @@ public final class Cav2Calculator {
     private static final int BLOCK = 8;
     private static final int DIGITS = 3;
 
-    private final Cipher encryptA;
-    private final Cipher decryptB;
+    private final DESEngine encryptA = new DESEngine();
+    private final DESEngine decryptB = new DESEngine();
     private final byte[] input = new byte[2 * BLOCK];
     private final byte[] left = new byte[BLOCK];
     private final byte[] right = new byte[BLOCK];
     private final byte[] digits = new byte[DIGITS];
 
     public Cav2Calculator(CardVerificationKeys keys) {
+        byte[] a = keys.cvkABytes();
+        byte[] b = keys.cvkBBytes();
         try {
-            encryptA = Cipher.getInstance("DES/ECB/NoPadding");
-            encryptA.init(Cipher.ENCRYPT_MODE, keys.cvkA());
-            decryptB = Cipher.getInstance("DES/ECB/NoPadding");
-            decryptB.init(Cipher.DECRYPT_MODE, keys.cvkB());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("DES/ECB/NoPadding is not available in this JDK", e);
+            encryptA.init(true, new KeyParameter(a));
+            decryptB.init(false, new KeyParameter(b));
+        } finally {
+            Arrays.fill(a, (byte) 0);
+            Arrays.fill(b, (byte) 0);
         }
     }
 
@@ -89,16 +92,14 @@ public final class Cav2Calculator {
             }
             nibble = putDecimal(nibble, expiryYymm, 1000);
             putDecimal(nibble, serviceCode, 100);
-            encryptA.update(input, 0, BLOCK, left, 0);
+            encryptA.processBlock(input, 0, left, 0);
             for (int i = 0; i < BLOCK; i++) {
                 left[i] ^= input[BLOCK + i];
             }
-            encryptA.update(left, 0, BLOCK, right, 0);
-            decryptB.update(right, 0, BLOCK, left, 0);
-            encryptA.update(left, 0, BLOCK, right, 0);
+            encryptA.processBlock(left, 0, right, 0);
+            decryptB.processBlock(right, 0, left, 0);
+            encryptA.processBlock(left, 0, right, 0);
             decimalize(right);
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException("DES block buffer too short", e);
         } finally {
             Arrays.fill(input, (byte) 0);
             Arrays.fill(left, (byte) 0);
