@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class AccountBook {
     static final int MAX_CHANGES_KEPT = 20;
+    /** Statements kept in full (two years); older settled ones only count (memory stays bounded over the years). */
+    static final int MAX_STATEMENTS_KEPT = 24;
 
     /** The month whose postings are being gathered (YYYYMM). */
     int openMonth;
@@ -23,6 +25,9 @@ final class AccountBook {
     /** The last statement's total less payments since (plus opening balances); below 0 is a credit. */
     long billedBalance;
     final List<Statement> statements;
+    /** Settled statements no longer kept in full, and how many of them were not paid on time. */
+    int olderStatements;
+    int olderLate;
     Points points;
     /** Every posted purchase (captures and forced posts) and refund, for the issuing rules. */
     int purchaseCount;
@@ -50,6 +55,8 @@ final class AccountBook {
         billedBalance = o.billedBalance;
         statements = new ArrayList<>(o.statements.size());
         o.statements.forEach(s -> statements.add(s.copy()));
+        olderStatements = o.olderStatements;
+        olderLate = o.olderLate;
         points = o.points.copy();
         purchaseCount = o.purchaseCount;
         purchaseYen = o.purchaseYen;
@@ -102,6 +109,11 @@ final class AccountBook {
             older.capRemaining(s.amountDue());
         }
         statements.add(s);
+        while (statements.size() > MAX_STATEMENTS_KEPT && statements.getFirst().remaining() == 0) {
+            Statement oldest = statements.removeFirst();
+            olderStatements++;
+            olderLate += oldest.paidOnTime() ? 0 : 1;
+        }
         billedBalance = s.total();
         purchases = 0;
         refunds = 0;
@@ -127,6 +139,11 @@ final class AccountBook {
             }
         }
         return settled;
+    }
+
+    /** Every statement this account was ever sent. */
+    int statementCount() {
+        return olderStatements + statements.size();
     }
 
     void remember(Change change) {

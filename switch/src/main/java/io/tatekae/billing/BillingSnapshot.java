@@ -70,6 +70,8 @@ final class BillingSnapshot {
         out.put(b.delinquent ? 1 : 0);
         out.put(b.delinquencyMonth);
         putLongs(out, b.dropped);
+        out.put(b.olderStatements);
+        out.put(b.olderLate);
         out.put(b.statements.size());
         for (Statement s : b.statements) {
             putStatement(out, s);
@@ -98,6 +100,8 @@ final class BillingSnapshot {
         b.delinquent = in.next() == 1;
         b.delinquencyMonth = Math.toIntExact(in.next());
         b.dropped = longs(in);
+        b.olderStatements = Math.toIntExact(in.next());
+        b.olderLate = Math.toIntExact(in.next());
         long statements = in.next();
         for (long i = 0; i < statements; i++) {
             b.statements.add(statement(in));

@@ -32,7 +32,7 @@ public final class Eligibility {
         if (!account.kycVerified()) {
             refused.add("identity not verified");
         }
-        int statements = history.statementsClosed() + (book == null ? 0 : book.statements.size());
+        int statements = history.statementsClosed() + (book == null ? 0 : book.statementCount());
         if (statements < rules.minStatements()) {
             refused.add(statements + " of " + rules.minStatements() + " statements closed");
         }
@@ -58,7 +58,7 @@ public final class Eligibility {
 
     /** The statements not paid in full by their due date (paid late, or past due and still unpaid). */
     private static int lateStatements(AccountBook book, long now) {
-        int late = 0;
+        int late = book.olderLate;
         for (Statement s : book.statements) {
             if (s.state(now) == Statement.State.LATE) {
                 late++;
