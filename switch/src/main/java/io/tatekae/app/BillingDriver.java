@@ -11,8 +11,10 @@ import io.tatekae.pipeline.SwitchPipeline;
 import io.tatekae.state.StateStore;
 
 import java.time.InstantSource;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs billing's clock-driven work: at start, before the switch answers, it closes every month missed
@@ -99,7 +101,7 @@ final class BillingDriver {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 if (!stopping) {
                     LOG.log(System.Logger.Level.ERROR, "billing's periodic work failed; retried in a second", e);
                 }

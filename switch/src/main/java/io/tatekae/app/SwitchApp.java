@@ -35,6 +35,7 @@ import io.tatekae.state.provision.ProvisioningReport;
 import io.tatekae.ledger.AccountBalance;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.io.StringReader;
 import java.util.concurrent.CompletableFuture;
@@ -109,7 +110,7 @@ public final class SwitchApp implements AutoCloseable {
         AccountViews views = new AccountViews(billing, store, billingSettings.eligibility());
         CardIssuer issuer = new CardIssuer(billing, views, store, hasher, cav2, new CardIssuer.Settings(
                 config.issuance().bin(), config.issuance().panLength(), config.issuance().expiryYears()),
-                new java.security.SecureRandom());
+                new SecureRandom());
         billingAdmin = new BillingAdmin(pipeline, store, postings, billing, views, issuer, clock);
         metrics = new SwitchMetrics(netStats, pipeline);
         metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money, MoneyPath::ledgerLag);

@@ -4,6 +4,7 @@ import io.tatekae.state.AccountState;
 import io.tatekae.state.AccountStatus;
 import io.tatekae.state.AccountTerms;
 import io.tatekae.state.CardState;
+import io.tatekae.state.CardStatus;
 import io.tatekae.state.PanKey;
 import io.tatekae.state.StateStore;
 
@@ -82,7 +83,7 @@ public final class AccountViews {
         CardState c = new CardState();
         PanKey key = new PanKey();
         billing.cards().forEach(index, (hi, lo) -> {
-            if (store.readCard(key.set(hi, lo), c) && c.status() != io.tatekae.state.CardStatus.CLOSED) {
+            if (store.readCard(key.set(hi, lo), c) && c.status() != CardStatus.CLOSED) {
                 rung[0] = Math.max(rung[0], ladder.rungOf(c.limit()));
             }
         });
