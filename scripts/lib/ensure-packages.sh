@@ -2,16 +2,18 @@
 # Installs the Debian packages some tests drive from outside the JVM, when they are missing:
 #   prometheus  (/usr/bin/prometheus)  PrometheusScrapeTest scrapes the switch's /metrics with it
 #   chromium    (/usr/bin/chromium)    LivePageBrowserTest loads the live page headless
+#   faketime    (libfaketime)          the billing tests that run the switch as a process on a moved clock
 #
 # Usable alone (bash scripts/lib/ensure-packages.sh) or sourced by scripts/test. Needs root (or
 # sudo) and Debian's package mirror; without them it says what is missing and returns 0, and the
 # tests that need a package skip (or fail, when CI=true).
 
 tatekae_ensure_packages() {
-  local -A binary_of=([prometheus]=/usr/bin/prometheus [chromium]=/usr/bin/chromium)
+  local -A binary_of=([prometheus]=/usr/bin/prometheus [chromium]=/usr/bin/chromium
+                      [faketime]=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1)
   local missing=() pkg
-  for pkg in prometheus chromium; do
-    [[ -x "${binary_of[$pkg]}" ]] || missing+=("$pkg")
+  for pkg in prometheus chromium faketime; do
+    [[ -e "${binary_of[$pkg]}" ]] || missing+=("$pkg")
   done
   (( ${#missing[@]} == 0 )) && return 0
   local sudo=()

@@ -3,12 +3,15 @@ package io.tatekae.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tatekae.admin.AdminRoutes;
+import io.tatekae.billing.PaymentMethod;
 import io.tatekae.clearing.ClearingApplier;
 import io.tatekae.clearing.ClearingLine;
 import io.tatekae.clearing.ClearingParser;
 import io.tatekae.clearing.ClearingSummary;
 import io.tatekae.engine.Postings;
 import io.tatekae.ledger.Ledger;
+import io.tatekae.payments.PaymentApplier;
+import io.tatekae.payments.PaymentFileParser;
 import io.tatekae.pipeline.SwitchPipeline;
 import io.tatekae.state.AccountState;
 import io.tatekae.state.PanHasher;
@@ -87,15 +90,19 @@ final class MoneyAdmin {
         });
     }
 
-    /** POST /admin/payments: {"account":"A0000001","amount":12000,"id":"PAY-123"}; the id makes it idempotent. */
+    /**
+     * POST /admin/payments: {"account":"A0000001","amount":12000,"id":"PAY-123"}, optionally with "paidAt"
+     * (when the customer paid; default now) and "method"; the id makes it idempotent, across this command
+     * and the payment file. More than is owed is applied too: a credit on the next statement (billing.md §3).
+     */
     CompletableFuture<AdminRoutes.Reply> payment(String body) {
         Payment p;
         try {
-            p = Payment.parse(body);
+            p = Payment.parse(body, clock.millis());
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(AdminRoutes.reply(400, "payment: " + e.getMessage()));
         }
-        long postingId = ClearingParser.postingId("PAYMENT", p.id());
+        long postingId = PaymentFileParser.postingId(p.id());
         return pipeline.onDecisionThread(() -> {
             int index = store.accountIndex(p.account());
             if (index < 0) {
@@ -105,17 +112,17 @@ final class MoneyAdmin {
                 return CompletableFuture.completedFuture(AdminRoutes.reply(200,
                         "payment " + p.id() + " already applied: nothing changed"));
             }
-            long applied = postings.payment(index, p.amount(), postingId);
-            if (applied == 0) {
-                return CompletableFuture.completedFuture(AdminRoutes.reply(422, "payment " + p.id() + ": nothing is owed on "
-                        + p.account() + "; not applied: return it to the payer"));
-            }
             AccountState account = new AccountState();
+            store.readAccount(index, account);
+            long owedBefore = account.outstanding();
+            byte[] reference = PaymentApplier.reference(p.id());
+            long applied = postings.payment(index, p.amount(), postingId, p.paidAtMillis(), p.method().code(),
+                    reference, reference.length);
             store.readAccount(index, account);
             String text = "payment " + p.id() + ": applied " + applied + " yen to " + p.account()
                     + ", outstanding now " + account.outstanding() + " yen"
-                    + (applied < p.amount() ? "; overpayment of " + (p.amount() - applied)
-                    + " yen not applied (nothing more was owed): return it to the payer" : "");
+                    + (applied > Math.max(0, owedBefore) ? "; " + (applied - Math.max(0, owedBefore))
+                    + " yen more than was owed: a credit on the next statement" : "");
             return postings.whenDurable().thenApply(durable -> durable ? AdminRoutes.reply(200, text)
                     : AdminRoutes.reply(503, "payment " + p.id() + ": the journal could not commit it; not applied, retry"));
         }).thenCompose(reply -> reply);
@@ -152,8 +159,8 @@ final class MoneyAdmin {
     }
 
     /** A payment request, validated. */
-    record Payment(String account, long amount, String id) {
-        static Payment parse(String body) {
+    record Payment(String account, long amount, String id, long paidAtMillis, PaymentMethod method) {
+        static Payment parse(String body, long nowMillis) {
             JsonNode node;
             try {
                 node = JSON.readTree(body);
@@ -169,7 +176,22 @@ final class MoneyAdmin {
             if (a == null || !a.isIntegralNumber() || !a.canConvertToLong() || a.asLong() < 1 || a.asLong() > MAX_PAYMENT) {
                 throw new IllegalArgumentException("amount: must be a whole number of yen, 1.." + MAX_PAYMENT);
             }
-            return new Payment(account, a.asLong(), id);
+            long paidAt = nowMillis;
+            if (node.hasNonNull("paidAt")) {
+                try {
+                    paidAt = PaymentFileParser.paidAt(node, nowMillis);
+                } catch (PaymentFileParser.InvalidLine e) {
+                    throw new IllegalArgumentException(e.getMessage());
+                }
+            }
+            PaymentMethod method = PaymentMethod.UNSPECIFIED;
+            if (node.hasNonNull("method")) {
+                method = PaymentMethod.named(node.get("method").asText());
+                if (method == null) {
+                    throw new IllegalArgumentException("method: must be CONVENIENCE_STORE, BANK_ATM, PAY_EASY or DIRECT_DEBIT");
+                }
+            }
+            return new Payment(account, a.asLong(), id, paidAt, method);
         }
 
         private static String text(JsonNode node, String key, int max) {

@@ -1,12 +1,15 @@
 package io.tatekae.app;
 
 import io.tatekae.admin.AdminRoutes;
+import io.tatekae.billing.BillingEvent;
+import io.tatekae.billing.BillingRecovery;
 import io.tatekae.config.PosterMode;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.engine.EngineRecovery;
 import io.tatekae.engine.EngineSeed;
 import io.tatekae.engine.HoldEvent;
 import io.tatekae.journal.FsyncPolicy;
+import io.tatekae.journal.JournalBillingLog;
 import io.tatekae.journal.JournalConfig;
 import io.tatekae.journal.JournalMoneyLog;
 import io.tatekae.journal.JournalReader;
@@ -136,12 +139,14 @@ final class MoneyPath implements AutoCloseable {
     }
 
     /**
-     * Loads the newest valid snapshot, then replays every committed journal record after it into the
-     * engine's recovery; returns where counters resume.
+     * Loads the newest valid snapshot (the engine's state and billing's), then replays every committed
+     * journal record after it, in order, into the engine's recovery and billing's; returns where the
+     * engine's counters resume.
      */
-    EngineSeed replay(EngineRecovery recovery, AccountTable accounts, Path snapshotDir) {
+    EngineSeed replay(EngineRecovery recovery, BillingRecovery billing, AccountTable accounts, Path snapshotDir) {
         long upTo = writer.committedSequence();
         HoldEvent event = new HoldEvent();
+        BillingEvent billingEvent = new BillingEvent();
         long started = System.nanoTime();
         long from = 1;
         Optional<SnapshotReader> newest = Snapshots.newestValid(snapshotDir, upTo);
@@ -149,6 +154,9 @@ final class MoneyPath implements AutoCloseable {
             try (SnapshotReader snapshot = newest.get()) {
                 snapshot.section(Snapshots.ENGINE, recovery::importFrom);
                 snapshot.section(Snapshots.APPROVALS, recovery::importApprovals);
+                if (snapshot.hasMore()) {
+                    snapshot.section(Snapshots.BILLING, billing::importFrom);
+                }
                 from = snapshot.sequence() + 1;
                 LOG.log(System.Logger.Level.INFO, "started from the snapshot at journal sequence " + snapshot.sequence());
             }
@@ -160,6 +168,10 @@ final class MoneyPath implements AutoCloseable {
                 int n = reader.poll(r -> {
                     if (JournalMoneyLog.toEvent(r, event)) {
                         recovery.apply(event);
+                        billing.apply(event);
+                    } else if (JournalBillingLog.toEvent(r, billingEvent)) {
+                        billing.apply(billingEvent);
+                        recovery.billed(billingEvent.accountIndex, billingEvent.outstandingDelta());
                     }
                 }, REPLAY_BATCH, upTo);
                 if (n == 0) {
@@ -171,7 +183,8 @@ final class MoneyPath implements AutoCloseable {
         EngineSeed seed = recovery.finish(new EngineSeed(1, 1), accounts);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.log(System.Logger.Level.INFO, () -> "journal replayed from sequence " + replayFrom + " to " + upTo + " ("
-                + recovery.events() + " hold events in all), in " + millis + " ms; next hold " + seed.nextHoldId());
+                + recovery.events() + " hold events in all, " + billing.events() + " billing events since the snapshot), in "
+                + millis + " ms; next hold " + seed.nextHoldId());
         return seed;
     }
 

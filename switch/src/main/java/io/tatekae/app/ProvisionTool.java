@@ -104,7 +104,8 @@ public final class ProvisionTool {
         out.println("no switch answers on the HTTP port: loading into the state files in " + cfg.data().dir()
                 + " (stop the switch first if it runs with HTTP disabled)");
         try (ChronicleStateStore store = new ChronicleStateStore(cfg.data().dir(), cfg.state().maxCards(), cfg.state().maxAccounts())) {
-            ProvisioningReport report = new CardProvisioner(store, new PanHasher(cfg.keys().panHashKey())).load(file);
+            ProvisioningReport report = new CardProvisioner(store, new PanHasher(cfg.keys().panHashKey()),
+                    BillingDriver.settings(cfg)).load(file);
             out.print(report.describe());
             return report.allLinesUsed() ? 0 : 1;
         }

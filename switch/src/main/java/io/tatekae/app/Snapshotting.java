@@ -1,5 +1,7 @@
 package io.tatekae.app;
 
+import io.tatekae.billing.BillingSettings;
+import io.tatekae.billing.BillingState;
 import io.tatekae.config.JournalConfig;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.engine.PolicySettings;
@@ -28,7 +30,8 @@ final class Snapshotting {
                 JournalTrimmer.Mode.valueOf(journal.retention().toUpperCase(Locale.ROOT)), journal.archiveDir());
         Snapshotter.Settings settings = new Snapshotter.Settings(journal.snapshotEveryRecords(),
                 TimeUnit.MINUTES.toMillis(journal.snapshotEveryMinutes()), journal.snapshotsKept());
+        BillingSettings billing = BillingDriver.settings(config);
         return new Snapshotter(config.data().journalDir(), config.data().snapshotDir(), postable, posted, policy,
-                config.holds().maxOpenHolds(), settings, trimmer, clock);
+                config.holds().maxOpenHolds(), settings, trimmer, clock, () -> new BillingState(billing));
     }
 }

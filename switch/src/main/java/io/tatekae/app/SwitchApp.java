@@ -2,6 +2,14 @@ package io.tatekae.app;
 
 import io.tatekae.admin.AdminHttpServer;
 import io.tatekae.admin.AdminRoutes;
+import io.tatekae.billing.AccountViews;
+import io.tatekae.billing.Billing;
+import io.tatekae.billing.BillingRecovery;
+import io.tatekae.billing.BillingSettings;
+import io.tatekae.billing.BillingState;
+import io.tatekae.billing.CardIndex;
+import io.tatekae.billing.CardIssuer;
+import io.tatekae.journal.JournalBillingLog;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.metrics.SwitchMetrics;
 import io.tatekae.engine.AuthorizationEngine;
@@ -29,6 +37,7 @@ import io.tatekae.ledger.AccountBalance;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
@@ -56,6 +65,12 @@ public final class SwitchApp implements AutoCloseable {
     private final io.tatekae.engine.Postings postings;
     private final MoneyAdmin moneyAdmin;
     private final io.tatekae.recorder.FrameRecorder recorder;
+    private final InstantSource clock;
+    private final BillingSettings billingSettings;
+    private final Billing billing;
+    private final BillingDriver billingDriver;
+    private final BillingAdmin billingAdmin;
+    private final ScheduledExecutorService billingTimer;
     private AdminHttpServer http;
     /** Admin work that waits (for the poster's audit, up to minutes): off the common pool, which has one thread on 2 cores. */
     private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
@@ -63,6 +78,7 @@ public final class SwitchApp implements AutoCloseable {
     private SwitchApp(SwitchConfig config, InstantSource clock, UnaryOperator<MoneyLog> moneyLogDecorator,
                       SegmentFiles journalFiles) throws IOException {
         this.config = config;
+        this.clock = clock;
         HeapBudget.check(config, Runtime.getRuntime().maxMemory());
         Files.createDirectories(config.data().dir());
         PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
@@ -73,12 +89,19 @@ public final class SwitchApp implements AutoCloseable {
         money = new MoneyPath(config, journalFiles, clock);
         TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
         EngineRecovery recovery = new EngineRecovery(store, txns, policy, clock.millis());
-        EngineSeed seed = money.replay(recovery, store.accounts(), config.data().snapshotDir());
+        billingSettings = BillingDriver.settings(config);
+        BillingState billingState = new BillingState(billingSettings);
+        BillingRecovery billingRecovery = new BillingRecovery(billingState);
+        EngineSeed seed = money.replay(recovery, billingRecovery, store.accounts(), config.data().snapshotDir());
+        String fixed = billingRecovery.finish(store);
+        LOG.log(System.Logger.Level.INFO, () -> "billing recovered: " + fixed);
+        billing = new Billing(billingSettings, billingState, store, new JournalBillingLog(money.moneyLog()), new CardIndex());
         AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2, policy, clock,
-                moneyLogDecorator.apply(money.moneyLog()),
-                txns, seed, config.pipeline().maxBatch());
+                new BillingMoneyLog(moneyLogDecorator.apply(money.moneyLog()), billing),
+                txns, seed, config.pipeline().maxBatch()).standing(billingState);
         postings = engine.postings();
         postings.rememberApplied(recovery.appliedPostings());
+        billingDriver = new BillingDriver(billing, store, postings, clock);
         EventLoopGroup ioThread = IsoServer.newIoThread();
         pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats, ioThread.next());
         recorder = config.recorder().enabled()
@@ -88,6 +111,11 @@ public final class SwitchApp implements AutoCloseable {
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors(),
                 recorder == null ? io.tatekae.net.FrameTap.NONE : recorder, ioThread);
         moneyAdmin = new MoneyAdmin(pipeline, store, hasher, postings, money.ledger(), money::ledgerLag, clock);
+        AccountViews views = new AccountViews(billing, store, billingSettings.eligibility());
+        CardIssuer issuer = new CardIssuer(billing, views, store, hasher, cav2, new CardIssuer.Settings(
+                config.issuance().bin(), config.issuance().panLength(), config.issuance().expiryYears()),
+                new SecureRandom());
+        billingAdmin = new BillingAdmin(pipeline, store, postings, billing, views, issuer, clock);
         metrics = new SwitchMetrics(netStats, pipeline);
         metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money, MoneyPath::ledgerLag);
         if (recorder != null) {
@@ -106,6 +134,11 @@ public final class SwitchApp implements AutoCloseable {
         metrics.gauge("tatekae_journal_committed_sequence", "Last committed journal record", money, MoneyPath::committedSequence);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tatekae-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        billingTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tatekae-billing");
             t.setDaemon(true);
             return t;
         });
@@ -153,19 +186,29 @@ public final class SwitchApp implements AutoCloseable {
     /** Provisions before {@link #start}; outstanding amounts it sets are journaled (OUTSTANDING_SET). */
     public ProvisioningReport provision(Path file) throws IOException {
         long[] before = OpeningBalances.snapshot(store);
-        ProvisioningReport report = new CardProvisioner(store, hasher).load(file);
-        if (OpeningBalances.journal(store, postings, before) > 0 && !postings.commitNow()) {
-            throw new IOException("provisioning: the journal could not record the outstanding amounts it set");
+        long[][] limits = ProvisioningChanges.snapshot(store);
+        CardProvisioner provisioner = new CardProvisioner(store, hasher, billingSettings);
+        ProvisioningReport report = provisioner.load(file);
+        OpeningBalances.journal(store, postings, before);
+        ProvisioningChanges.journal(store, billing, limits, provisioner, clock.millis());
+        if (!postings.commitNow()) {
+            throw new IOException("provisioning: the journal could not record the outstanding amounts and limits it set");
         }
         return report;
     }
 
+    /**
+     * Starts the poster, billing (closing the months missed while the switch was down, before it
+     * answers), the decision thread, the listener and the timers.
+     */
     public SwitchApp start() throws InterruptedException {
         money.startPoster();
+        billingDriver.startUp();
         pipeline.start();
         server.start();
         timer.scheduleAtFixedRate(pipeline::publishTick, 1, 1, TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(metrics::publish, 1, 1, TimeUnit.SECONDS);
+        billingDriver.schedule(billingTimer, pipeline);
         if (config.http().enabled()) {
             http = new AdminHttpServer(config.http().host(), config.http().port(),
                     new AdminRoutes(metrics, java.util.Map.of(
@@ -176,7 +219,13 @@ public final class SwitchApp implements AutoCloseable {
                             "GET /admin/reconcile", body -> CompletableFuture
                                     .supplyAsync(() -> reconcile(java.time.Duration.ofSeconds(10)).join())
                                     .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text)),
-                            "POST /admin/ledger/audit", body -> CompletableFuture.supplyAsync(money::audit, waiting)))).start();
+                            "POST /admin/ledger/audit", body -> CompletableFuture.supplyAsync(money::audit, waiting),
+                            "POST /admin/payments/file", billingAdmin::paymentsFile,
+                            "POST /admin/points/redeem", billingAdmin::redeem,
+                            "POST /admin/cards", billingAdmin::issueCard),
+                    java.util.Map.of(
+                            "GET /admin/accounts/{id}", billingAdmin::account,
+                            "PUT /admin/accounts/{id}/direct-debit", billingAdmin::directDebit))).start();
         }
         LOG.log(System.Logger.Level.INFO, () -> "tatekae switch up in " + config.mode() + " mode: ISO 8583 on "
                 + config.server().host() + ":" + server.port() + ", data in " + config.data().dir().toAbsolutePath()
@@ -186,12 +235,14 @@ public final class SwitchApp implements AutoCloseable {
 
     /** Loads a provisioning body on the decision thread, between requests. */
     private CompletableFuture<AdminRoutes.Reply> provisionWhileRunning(String jsonLines) {
-        CardProvisioner provisioner = new CardProvisioner(store, hasher);
+        CardProvisioner provisioner = new CardProvisioner(store, hasher, billingSettings);
         return pipeline.onDecisionThread(() -> {
             try {
                 long[] before = OpeningBalances.snapshot(store);
+                long[][] limits = ProvisioningChanges.snapshot(store);
                 ProvisioningReport report = provisioner.load(new StringReader(jsonLines));
                 OpeningBalances.journal(store, postings, before);
+                ProvisioningChanges.journal(store, billing, limits, provisioner, clock.millis());
                 AdminRoutes.Reply done = AdminRoutes.reply(report.allLinesUsed() ? 200 : 422, report.describe());
                 return postings.whenDurable().thenApply(durable -> durable ? done : AdminRoutes.reply(500,
                         "provisioned, but the journal could not record the outstanding amounts set; provision again"));
@@ -233,7 +284,9 @@ public final class SwitchApp implements AutoCloseable {
      */
     @Override
     public void close() {
+        billingDriver.stop();
         timer.shutdownNow();
+        billingTimer.shutdownNow();
         if (http != null) {
             http.close();
         }

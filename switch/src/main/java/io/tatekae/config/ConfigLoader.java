@@ -69,9 +69,12 @@ public final class ConfigLoader {
         JournalConfig journal = journal(top.section("journal"), mode, data);
         LedgerConfig ledger = LedgerReader.read(top.section("ledger"), data, env);
         RecorderConfig recorder = recorder(top.section("recorder"), mode, data);
+        BillingConfig billing = BillingReader.billing(top.section("billing"));
+        IssuanceConfig issuance = BillingReader.issuance(top.section("issuance"));
         top.rejectUnknownKeys();
         problems.throwIfAny();
-        return new SwitchConfig(mode, server, http, pipeline, data, state, keys, policy, holds, journal, ledger, recorder, file);
+        return new SwitchConfig(mode, server, http, pipeline, data, state, keys, policy, holds, journal, ledger, recorder,
+                billing, issuance, file);
     }
 
     private static ServerConfig server(YamlSection s, OptionalInt portOverride, Problems problems) {

@@ -20,5 +20,7 @@ public record SwitchConfig(
         JournalConfig journal,
         LedgerConfig ledger,
         RecorderConfig recorder,
+        BillingConfig billing,
+        IssuanceConfig issuance,
         Path file) {
 }

@@ -23,6 +23,7 @@ final class AuthorizationChecks {
     private final NameMatcher names;
     private final MerchantScreen merchants;
     private final TokyoCalendar calendar;
+    private AccountStanding standing = AccountStanding.NONE;
 
     AuthorizationChecks(PolicySettings policy, Cav2Calculator cav2, NameMatcher names) {
         this.policy = policy;
@@ -32,12 +33,16 @@ final class AuthorizationChecks {
         this.calendar = new TokyoCalendar(policy.zone);
     }
 
+    void standing(AccountStanding s) {
+        standing = s;
+    }
+
     /** Checks a purchase or balance inquiry on a known card (check 2 passed). */
     Outcome check(AuthRequest r, CardContext c, Decision d, long now) {
         if (c.cardStatus() != CardStatus.ACTIVE) {
             return Outcome.CARD_NOT_ACTIVE;
         }
-        if (c.accountStatus() == AccountStatus.DELINQUENT) {
+        if (c.accountStatus() == AccountStatus.DELINQUENT || now >= standing.pastDueFrom(c.accountIndex())) {
             return Outcome.ACCOUNT_DELINQUENT;
         }
         if (r.expiry != c.expiryYymm() || calendar.expired(c.expiryYymm(), now)) {

@@ -45,6 +45,12 @@ public final class AuthorizationEngine implements Authorizer {
         this.postings = new Postings(state, txns, money, clock);
     }
 
+    /** Where check 4 learns which accounts have a bill past due (billing); set before the pipeline starts. */
+    public AuthorizationEngine standing(AccountStanding s) {
+        checks.standing(s);
+        return this;
+    }
+
     /** Clearing, refunds, payments and opening balances: admin work, on the decision thread only. */
     public Postings postings() {
         return postings;

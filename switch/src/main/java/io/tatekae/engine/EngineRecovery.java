@@ -94,6 +94,16 @@ public final class EngineRecovery {
         }
     }
 
+    /**
+     * A change of what the account owes that is not a hold event (billing's fees and redeemed points),
+     * in journal order: it counts like a posting (an OUTSTANDING_SET after it starts over).
+     */
+    public void billed(int accountIndex, long delta) {
+        if (delta != 0) {
+            owes(accountIndex, delta);
+        }
+    }
+
     private void captured(HoldEvent e) {
         int slot = txns.find(e.keyA, e.keyB);
         long held = e.amount + e.released;

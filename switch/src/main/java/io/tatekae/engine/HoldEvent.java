@@ -58,6 +58,11 @@ public final class HoldEvent {
     public int maskedPanLength;
     /** The account's plan (for points) on PLACED and FORCED: 1 STANDARD, 2 PLUS, 0 unknown. */
     public int plan;
+    /** PAYMENT: when the customer paid (decides whether on time), the method's code and the payer's reference. */
+    public long paidAtMillis;
+    public int paymentMethod;
+    public final byte[] reference = new byte[45];
+    public int referenceLength;
 
     public void clear() {
         kind = null;
@@ -76,5 +81,8 @@ public final class HoldEvent {
         accountIdLength = 0;
         maskedPanLength = 0;
         plan = 0;
+        paidAtMillis = 0;
+        paymentMethod = 0;
+        referenceLength = 0;
     }
 }

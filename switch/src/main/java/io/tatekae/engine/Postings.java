@@ -30,6 +30,7 @@ public final class Postings {
     private final Set<Long> applied = new HashSet<>();
     private final List<Runnable> undo = new ArrayList<>();
     private final List<CompletableFuture<Boolean>> waiters = new ArrayList<>();
+    private static final byte[] EMPTY = new byte[0];
 
     Postings(StateStore store, TxnTable txns, MoneyLog money, InstantSource clock) {
         this.store = store;
@@ -92,17 +93,33 @@ public final class Postings {
     }
 
     /**
-     * Applies a payment: outstanding falls by {@code amount} but not below 0. Returns the amount
-     * applied (an overpayment beyond what is owed is not applied; the caller reports it). When
-     * nothing is owed nothing is recorded (and the id stays unused).
+     * Applies a payment: outstanding falls by {@code amount}, below 0 when the payment is more than
+     * is owed (a credit on the next statement, billing.md §3). Returns the amount applied.
      */
     public long payment(int accountIndex, long amount, long postingId) {
-        readAccount(accountIndex);
-        long apply = Math.max(0, Math.min(amount, account.outstanding()));
-        if (apply > 0) {
-            post(HoldEvent.Kind.PAYMENT, accountIndex, apply, -apply, postingId, "");
+        return payment(accountIndex, amount, postingId, clock.millis(), 0, EMPTY, 0);
+    }
+
+    /**
+     * As {@link #payment(int, long, long)}, journaling when the customer paid ({@code paidAtMillis},
+     * which decides whether a statement was paid on time), how ({@code method}, billing's code) and the
+     * payer's reference (printable ASCII, at most 45 bytes).
+     */
+    public long payment(int accountIndex, long amount, long postingId, long paidAtMillis, int method,
+                        byte[] reference, int referenceLength) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("payment amount must be positive, got " + amount);
         }
-        return apply;
+        change(accountIndex, 0, -amount);
+        event.clear();
+        event.holdId = postingId;
+        event.paidAtMillis = paidAtMillis;
+        event.paymentMethod = method;
+        event.referenceLength = Math.min(referenceLength, event.reference.length);
+        System.arraycopy(reference, 0, event.reference, 0, event.referenceLength);
+        record(HoldEvent.Kind.PAYMENT, accountIndex, amount, 0, postingId, "");
+        undo.add(() -> change(accountIndex, 0, amount));
+        return amount;
     }
 
     /** Journals an outstanding that provisioning already wrote to the store ({@code previous} before it). */

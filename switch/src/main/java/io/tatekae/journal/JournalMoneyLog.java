@@ -40,6 +40,22 @@ public final class JournalMoneyLog implements MoneyLog {
         }
     }
 
+    /**
+     * Appends a record that is not a hold event (billing's statements, limits, statuses, issued
+     * cards), in order with the hold events, committed with the same batch.
+     */
+    public void append(JournalRecord r) {
+        pending = true;
+        try {
+            writer.append(r);
+        } catch (JournalException refused) {
+            appendFailed = true;
+            if (!failing) {
+                LOG.log(System.Logger.Level.ERROR, "journal refused an append", refused);
+            }
+        }
+    }
+
     @Override
     public boolean commit() {
         if (!pending && !failing) {
@@ -114,6 +130,9 @@ public final class JournalMoneyLog implements MoneyLog {
                 r.authCode(e.authCode, 0, e.authCode.length);
             }
         }
+        if (e.kind == HoldEvent.Kind.PAYMENT) {
+            r.x(1, e.paidAtMillis).n1(e.paymentMethod).text(e.reference, 0, e.referenceLength);
+        }
     }
 
     /** The engine's view of a journaled hold record; false for records that are not hold events. */
@@ -129,6 +148,7 @@ public final class JournalMoneyLog implements MoneyLog {
             case REFUND_CREDIT -> HoldEvent.Kind.REFUND;
             case PAYMENT -> HoldEvent.Kind.PAYMENT;
             case OUTSTANDING_SET -> HoldEvent.Kind.OUTSTANDING_SET;
+            default -> null;
         };
         if (kind == null) {
             return false;
@@ -153,6 +173,14 @@ public final class JournalMoneyLog implements MoneyLog {
         System.arraycopy(r.authCode, 0, e.authCode, 0, AUTH_CODE_BYTES);
         e.rrnLength = asciiLength(r.rrn);
         System.arraycopy(r.rrn, 0, e.rrn, 0, e.rrnLength);
+        e.accountIdLength = asciiLength(r.accountId);
+        System.arraycopy(r.accountId, 0, e.accountId, 0, e.accountIdLength);
+        if (kind == HoldEvent.Kind.PAYMENT) {
+            e.paidAtMillis = r.x(1) != 0 ? r.x(1) : r.eventTimeMillis(); // payments journaled before paidAt existed
+            e.paymentMethod = r.n1();
+            e.referenceLength = r.textLength();
+            System.arraycopy(r.text, 0, e.reference, 0, e.referenceLength);
+        }
         return true;
     }
 

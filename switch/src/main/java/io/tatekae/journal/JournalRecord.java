@@ -15,6 +15,10 @@ public final class JournalRecord {
     public static final int MASKED_PAN_MAX = 19;
     /** First 6 + last 4: a masked PAN may show no more digits than this. */
     public static final int MASKED_PAN_MAX_DIGITS = 10;
+    /** The text of billing records: a cardholder name, a payment's reference, a cause in words. */
+    public static final int TEXT_MAX = 45;
+    /** How many of {@link #x} a record type may use (see {@link JournalRecordCodec} for which types have text). */
+    public static final int X_COUNT = 6;
 
     private long sequence;
     private JournalRecordType type;
@@ -38,6 +42,11 @@ public final class JournalRecord {
     final byte[] authCode = new byte[AUTH_CODE_MAX];
     final byte[] rrn = new byte[RRN_MAX];
     final byte[] maskedPan = new byte[MASKED_PAN_MAX];
+    // The billing records' fields (meaning per type: JournalRecordType); zero for the hold records.
+    private final long[] x = new long[X_COUNT];
+    private int n1;
+    private int n2;
+    final byte[] text = new byte[TEXT_MAX];
 
     /** Clears every field so that nothing of the previous event leaks into the next. */
     public JournalRecord clear() {
@@ -57,6 +66,10 @@ public final class JournalRecord {
         Arrays.fill(authCode, (byte) 0);
         Arrays.fill(rrn, (byte) 0);
         Arrays.fill(maskedPan, (byte) 0);
+        Arrays.fill(x, 0);
+        n1 = 0;
+        n2 = 0;
+        Arrays.fill(text, (byte) 0);
         return this;
     }
 
@@ -82,7 +95,80 @@ public final class JournalRecord {
         System.arraycopy(other.authCode, 0, authCode, 0, AUTH_CODE_MAX);
         System.arraycopy(other.rrn, 0, rrn, 0, RRN_MAX);
         System.arraycopy(other.maskedPan, 0, maskedPan, 0, MASKED_PAN_MAX);
+        System.arraycopy(other.x, 0, x, 0, X_COUNT);
+        n1 = other.n1;
+        n2 = other.n2;
+        System.arraycopy(other.text, 0, text, 0, TEXT_MAX);
         return this;
+    }
+
+    /** A number of a billing record, {@code i} in 1..6 (x1..x6 of {@link JournalRecordType}). */
+    public long x(int i) {
+        return x[i - 1];
+    }
+
+    public JournalRecord x(int i, long value) {
+        x[i - 1] = value;
+        return this;
+    }
+
+    public int n1() {
+        return n1;
+    }
+
+    public JournalRecord n1(int value) {
+        n1 = value;
+        return this;
+    }
+
+    public int n2() {
+        return n2;
+    }
+
+    public JournalRecord n2(int value) {
+        n2 = value;
+        return this;
+    }
+
+    /** Printable ASCII, at most {@link #TEXT_MAX} bytes; never a PAN (checked) and never a CAV2. */
+    public JournalRecord text(byte[] src, int off, int len) {
+        int digitRun = 0;
+        for (int i = off; i < off + len; i++) {
+            digitRun = src[i] >= '0' && src[i] <= '9' ? digitRun + 1 : 0;
+            if (digitRun > MASKED_PAN_MAX_DIGITS + 1) {
+                throw new IllegalArgumentException("text: a run of more than " + (MASKED_PAN_MAX_DIGITS + 1)
+                        + " digits could be a card number");
+            }
+        }
+        putAsciiBytes("text", src, off, len, text);
+        return this;
+    }
+
+    public JournalRecord text(CharSequence value) {
+        byte[] bytes = new byte[value.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = value.charAt(i);
+            bytes[i] = c < 0x80 ? (byte) c : 0;
+        }
+        return text(bytes, 0, bytes.length);
+    }
+
+    /** The text's bytes and length, allocation-free. */
+    public int textLength() {
+        int n = 0;
+        while (n < TEXT_MAX && text[n] != 0) {
+            n++;
+        }
+        return n;
+    }
+
+    public byte[] textBytes() {
+        return text;
+    }
+
+    /** Allocates: for the ledger poster and tests. */
+    public String text() {
+        return ascii(text);
     }
 
     /** The journal sequence: assigned by the writer on append, set by the reader on read. */

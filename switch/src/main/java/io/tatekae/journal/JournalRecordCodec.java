@@ -11,9 +11,12 @@ import java.util.zip.CRC32C;
  *  52 accountId[16]     68 authCode[6]  74 rrn[12]  86 maskedPan[19]  105..111 reserved (zero)
  * 112 requestKeyA long 120 requestKeyB long 128 panKeyHi long 136 panKeyLo long
  * 144 requestContent long 152 merchantHash long 160 authCounter long 168 postingId long
- * 176..251 reserved (zero)
+ * 176..251 the billing fields, in one of two layouts chosen by the type (zero for hold records):
+ *          numbers: 176 x1..x6 long, 224 n1 int, 228 n2 int, 232..251 zero
+ *          text:    176 x1 long, 184 x2 long, 192 n1 int, 196 n2 int, 200 text[45], 245..251 zero
  * 252 crc32c int (of bytes 0..251)
  * </pre>
+ * Records written before the billing fields existed had zeros there, which read as "no value".
  * Sequences start at 1, so an all-zero (preallocated or hole) record never passes as valid.
  */
 public final class JournalRecordCodec {
@@ -39,7 +42,13 @@ public final class JournalRecordCodec {
     private static final int MERCHANT_HASH = 152;
     private static final int AUTH_COUNTER = 160;
     private static final int POSTING_ID = 168;
-    private static final int RESERVED_END = CRC_OFFSET;
+    private static final int EXT = 176;
+    private static final int NUMBERS_N1 = 224;
+    private static final int NUMBERS_N2 = 228;
+    private static final int TEXT_X2 = 184;
+    private static final int TEXT_N1 = 192;
+    private static final int TEXT_N2 = 196;
+    private static final int TEXT = 200;
 
     private final CRC32C crc = new CRC32C();
 
@@ -70,9 +79,7 @@ public final class JournalRecordCodec {
         buffer.putLong(offset + MERCHANT_HASH, record.merchantHash());
         buffer.putLong(offset + AUTH_COUNTER, record.authCounter());
         buffer.putLong(offset + POSTING_ID, record.postingId());
-        for (int i = POSTING_ID + 8; i < RESERVED_END; i++) {
-            buffer.put(offset + i, (byte) 0);
-        }
+        encodeBilling(record, buffer, offset);
         buffer.putInt(offset + CRC_OFFSET, checksum(buffer, offset));
     }
 
@@ -108,6 +115,59 @@ public final class JournalRecordCodec {
                 buffer.getLong(offset + REQUEST_CONTENT), buffer.getLong(offset + MERCHANT_HASH));
         record.authCounter(buffer.getLong(offset + AUTH_COUNTER));
         record.postingId(buffer.getLong(offset + POSTING_ID));
+        decodeBilling(buffer, offset, record);
+    }
+
+    /** The types whose billing fields include text (a name, a reference, a cause). */
+    static boolean hasText(JournalRecordType type) {
+        return switch (type) {
+            case PAYMENT, CARD_LIMIT_SET, ACCOUNT_STATUS, CREDIT_LIMIT_SET, CARD_ISSUED -> true;
+            default -> false;
+        };
+    }
+
+    private static void encodeBilling(JournalRecord r, ByteBuffer buffer, int offset) {
+        for (int i = EXT; i < CRC_OFFSET; i++) {
+            buffer.put(offset + i, (byte) 0);
+        }
+        if (hasText(r.type())) {
+            for (int i = 3; i <= JournalRecord.X_COUNT; i++) {
+                if (r.x(i) != 0) {
+                    throw new IllegalArgumentException("journal record " + r.type() + ": x" + i + " has no room in the text layout");
+                }
+            }
+            buffer.putLong(offset + EXT, r.x(1));
+            buffer.putLong(offset + TEXT_X2, r.x(2));
+            buffer.putInt(offset + TEXT_N1, r.n1());
+            buffer.putInt(offset + TEXT_N2, r.n2());
+            buffer.put(offset + TEXT, r.text, 0, JournalRecord.TEXT_MAX);
+        } else {
+            for (int i = 1; i <= JournalRecord.X_COUNT; i++) {
+                buffer.putLong(offset + EXT + 8 * (i - 1), r.x(i));
+            }
+            buffer.putInt(offset + NUMBERS_N1, r.n1());
+            buffer.putInt(offset + NUMBERS_N2, r.n2());
+        }
+    }
+
+    private static void decodeBilling(ByteBuffer buffer, int offset, JournalRecord r) {
+        for (int i = 1; i <= JournalRecord.X_COUNT; i++) {
+            r.x(i, 0);
+        }
+        java.util.Arrays.fill(r.text, (byte) 0);
+        if (hasText(r.type())) {
+            r.x(1, buffer.getLong(offset + EXT));
+            r.x(2, buffer.getLong(offset + TEXT_X2));
+            r.n1(buffer.getInt(offset + TEXT_N1));
+            r.n2(buffer.getInt(offset + TEXT_N2));
+            buffer.get(offset + TEXT, r.text, 0, JournalRecord.TEXT_MAX);
+        } else {
+            for (int i = 1; i <= JournalRecord.X_COUNT; i++) {
+                r.x(i, buffer.getLong(offset + EXT + 8 * (i - 1)));
+            }
+            r.n1(buffer.getInt(offset + NUMBERS_N1));
+            r.n2(buffer.getInt(offset + NUMBERS_N2));
+        }
     }
 
     private int checksum(ByteBuffer buffer, int offset) {

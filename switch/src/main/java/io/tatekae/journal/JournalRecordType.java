@@ -25,9 +25,28 @@ public enum JournalRecordType {
      * record explains); {@code secondAmount} is the change from what the switch held before. Recovery
      * starts each account's outstanding from its last such record; the ledger posts the change.
      */
-    OUTSTANDING_SET(10);
+    OUTSTANDING_SET(10),
+    /**
+     * A month closed for an account: {@code amount} is the amount due, {@code secondAmount} the fees it
+     * added to what the account owes; x1..x6 carried over, purchases, refunds, plan fee, billing fee and
+     * points used; n1 the month (YYYYMM), n2 the due date (YYYYMMDD).
+     */
+    STATEMENT_CLOSED(11),
+    /** {@code amount} points redeemed against the statement of month n1 (YYYYMM), taken from the lot expiring at x1. */
+    POINTS_REDEEMED(12),
+    /**
+     * A card's limit went from {@code secondAmount} to {@code amount} (the card: PAN key and masked PAN);
+     * n1 the cause, x1 its reference (a month or a payment's posting id), text the cause in words.
+     */
+    CARD_LIMIT_SET(13),
+    /** The account's status went from n2 to {@code amount} (0 GOOD, 1 DELINQUENT); n1 the cause, x1 its reference. */
+    ACCOUNT_STATUS(14),
+    /** The account's credit limit went from {@code secondAmount} to {@code amount}; x2 1 when direct debit is now registered. */
+    CREDIT_LIMIT_SET(15),
+    /** A card was issued (PAN key, masked PAN, account, limit {@code amount}, expiry n2 as YYMM, name in text); never its PAN or CAV2. */
+    CARD_ISSUED(16);
 
-    private static final JournalRecordType[] BY_CODE = new JournalRecordType[16];
+    private static final JournalRecordType[] BY_CODE = new JournalRecordType[32];
 
     static {
         for (JournalRecordType type : values()) {

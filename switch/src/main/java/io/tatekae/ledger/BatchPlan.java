@@ -1,5 +1,7 @@
 package io.tatekae.ledger;
 
+import io.tatekae.billing.Cause;
+import io.tatekae.billing.PaymentMethod;
 import io.tatekae.journal.JournalRecord;
 import io.tatekae.journal.JournalRecordType;
 import io.tatekae.journal.PointsPlan;
@@ -41,19 +43,42 @@ final class BatchPlan {
     record NewAccount(String accountId, int accountIndex, long createdSeq) {
     }
 
+    record StatementRow(String accountId, int month, int dueDate, long carriedOver, long purchases, long refunds,
+                        long planFee, long billingFee, long pointsUsed, long amountDue, long closedSeq, long closedAt) {
+    }
+
+    record PaymentRow(long postingId, String accountId, long amount, String method, String reference, long paidAt,
+                      long appliedSeq, long appliedAt) {
+    }
+
+    record ChangeRow(long journalSeq, String kind, String accountId, String maskedPan, long oldValue, long newValue,
+                     String cause, String detail, long eventTime) {
+    }
+
     private final Map<Long, HoldRow> holds;
     private final Set<String> knownAccounts;
     private final Set<OnceKey> usedOnceKeys;
+    private final Set<String> closedStatements;
     final List<NewAccount> newAccounts = new ArrayList<>();
+    final List<StatementRow> statements = new ArrayList<>();
+    final List<PaymentRow> payments = new ArrayList<>();
+    final List<ChangeRow> changes = new ArrayList<>();
     final Map<String, long[]> accountDeltas = new LinkedHashMap<>();
     final List<Transfer> transfers = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
     final List<PointsEntry> points = new ArrayList<>();
 
     BatchPlan(Map<Long, HoldRow> loadedHolds, Set<String> knownAccounts, Set<OnceKey> usedOnceKeys) {
+        this(loadedHolds, knownAccounts, usedOnceKeys, new java.util.HashSet<>());
+    }
+
+    /** @param closedStatements "accountId/YYYYMM" of the statements the ledger already has among the batch's accounts */
+    BatchPlan(Map<Long, HoldRow> loadedHolds, Set<String> knownAccounts, Set<OnceKey> usedOnceKeys,
+              Set<String> closedStatements) {
         this.holds = new HashMap<>(loadedHolds);
         this.knownAccounts = knownAccounts;
         this.usedOnceKeys = usedOnceKeys;
+        this.closedStatements = closedStatements;
     }
 
     List<HoldRow> newHolds() {
@@ -73,8 +98,11 @@ final class BatchPlan {
             case HOLD_CAPTURED -> close(r, HoldState.POSTED, r.amount());
             case FORCED_POST -> post(r, ONCE_FORCED_POST, r.amount());
             case REFUND_CREDIT -> post(r, ONCE_REFUND, -r.amount());
-            case PAYMENT -> post(r, ONCE_PAYMENT, -r.amount());
+            case PAYMENT -> payment(r);
             case OUTSTANDING_SET -> adjust(r);
+            case STATEMENT_CLOSED -> statement(r);
+            case POINTS_REDEEMED -> redeemed(r);
+            case CARD_LIMIT_SET, ACCOUNT_STATUS, CREDIT_LIMIT_SET, CARD_ISSUED -> change(r);
         };
         if (reason != null) {
             rejections.add(new Rejection(r.sequence(), r.type(), r.holdId(), r.accountId(), r.amount(), reason));
@@ -165,6 +193,57 @@ final class BatchPlan {
         } else if (onceClass == ONCE_REFUND) {
             earn(r, r.accountId(), -planPoints);
         }
+        return null;
+    }
+
+    private String payment(JournalRecord r) {
+        String reason = post(r, ONCE_PAYMENT, -r.amount());
+        if (reason == null) {
+            payments.add(new PaymentRow(r.holdId(), r.accountId(), r.amount(), PaymentMethod.of(r.n1()).name(), r.text(),
+                    r.x(1) != 0 ? r.x(1) : r.eventTimeMillis(), r.sequence(), r.eventTimeMillis()));
+        }
+        return reason;
+    }
+
+    /** A month closed for an account: its statement row, and its fees posted to what the account owes. */
+    private String statement(JournalRecord r) {
+        if (r.accountId().isEmpty()) {
+            return "no account id";
+        }
+        if (!closedStatements.add(r.accountId() + "/" + r.n1())) {
+            return "statement already closed";
+        }
+        if (r.amount() < 0 || r.secondAmount() < 0) {
+            return "negative amount due or fees";
+        }
+        ensureAccount(r);
+        statements.add(new StatementRow(r.accountId(), r.n1(), r.n2(), r.x(1), r.x(2), r.x(3), r.x(4), r.x(5), r.x(6),
+                r.amount(), r.sequence(), r.eventTimeMillis()));
+        if (r.secondAmount() > 0) {
+            transfer(r, r.accountId(), r.secondAmount(), 0, r.secondAmount(), ONCE_NEVER, null);
+        }
+        return null;
+    }
+
+    /** Points redeemed against a statement: what the account owes falls by as many yen; the points go, expiring with their lot. */
+    private String redeemed(JournalRecord r) {
+        String invalid = checkAccountAndAmount(r, 1);
+        if (invalid != null) {
+            return invalid;
+        }
+        ensureAccount(r);
+        transfer(r, r.accountId(), r.amount(), 0, -r.amount(), ONCE_NEVER, null);
+        points.add(new PointsEntry(r.sequence(), r.accountId(), 0, -r.amount(), r.eventTimeMillis(), r.x(1)));
+        return null;
+    }
+
+    /** A limit, a status or an issued card, with its cause. */
+    private String change(JournalRecord r) {
+        if (r.accountId().isEmpty()) {
+            return "no account id";
+        }
+        changes.add(new ChangeRow(r.sequence(), r.type().name(), r.accountId(), r.maskedPan(), r.secondAmount(), r.amount(),
+                Cause.of(r.n1()).name(), r.text(), r.eventTimeMillis()));
         return null;
     }
 

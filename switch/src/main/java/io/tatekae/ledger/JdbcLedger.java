@@ -132,14 +132,15 @@ public final class JdbcLedger implements Ledger {
         for (JournalRecord r : records) {
             if (isOneOffPosting(r.type())) {
                 eventIds.add(r.holdId());
-            } else {
+            } else if (isHoldRecord(r.type())) {
                 holdIds.add(r.holdId());
             }
             accountIds.add(r.accountId());
         }
         LedgerRows rows = new LedgerRows(dialect);
-        BatchPlan plan = new BatchPlan(rows.loadHolds(c, List.copyOf(holdIds)),
-                rows.loadAccounts(c, List.copyOf(accountIds)), rows.loadUsedOnceKeys(c, List.copyOf(eventIds)));
+        List<String> accounts = List.copyOf(accountIds);
+        BatchPlan plan = new BatchPlan(rows.loadHolds(c, List.copyOf(holdIds)), rows.loadAccounts(c, accounts),
+                rows.loadUsedOnceKeys(c, List.copyOf(eventIds)), rows.loadStatements(c, accounts));
         for (JournalRecord r : records) {
             plan.apply(r);
         }
@@ -149,6 +150,10 @@ public final class JdbcLedger implements Ledger {
     private static boolean isOneOffPosting(JournalRecordType type) {
         return type == JournalRecordType.FORCED_POST || type == JournalRecordType.REFUND_CREDIT
                 || type == JournalRecordType.PAYMENT;
+    }
+
+    private static boolean isHoldRecord(JournalRecordType type) {
+        return type.code() <= JournalRecordType.HOLD_CAPTURED.code();
     }
 
     private long lockPosition(Connection c) throws SQLException {

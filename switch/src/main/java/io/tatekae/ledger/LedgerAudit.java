@@ -86,12 +86,16 @@ final class LedgerAudit {
             }
             case HOLD_REDUCED, HOLD_VOIDED, HOLD_EXPIRED, HOLD_CAPTURED -> theirHolds.contains(r.holdId());
             case FORCED_POST, REFUND_CREDIT, PAYMENT, OUTSTANDING_SET -> accounts.contains(r.accountId());
+            // Billing: statements, redeemed points and the recorded changes of limits, statuses and cards.
+            case STATEMENT_CLOSED, POINTS_REDEEMED, CARD_LIMIT_SET, ACCOUNT_STATUS, CREDIT_LIMIT_SET, CARD_ISSUED ->
+                    accounts.contains(r.accountId());
         };
     }
 
     /** Replaces the accounts' rows and totals with {@code plan}'s, inside the caller's transaction. */
     static void replace(Connection c, Set<String> accounts, BatchPlan plan) throws SQLException {
-        for (String table : List.of("ledger_points", "ledger_transfer", "ledger_hold", "ledger_rejection", "ledger_account")) {
+        for (String table : List.of("ledger_points", "ledger_transfer", "ledger_hold", "ledger_rejection", "ledger_statement",
+                "ledger_payment", "ledger_change", "ledger_account")) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE account_id = ?")) {
                 for (String account : accounts) {
                     s.setString(1, account);

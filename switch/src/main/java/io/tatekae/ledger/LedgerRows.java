@@ -102,6 +102,24 @@ final class LedgerRows {
         return used;
     }
 
+    /** "accountId/YYYYMM" of the statements the ledger has for these accounts. */
+    Set<String> loadStatements(Connection c, List<String> accountIds) throws SQLException {
+        Set<String> found = new HashSet<>();
+        if (accountIds.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT account_id, bill_month FROM ledger_statement WHERE "
+                + dialect.anyOf("account_id"))) {
+            dialect.bindStrings(c, s, 1, accountIds);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1) + "/" + rs.getInt(2));
+                }
+            }
+        }
+        return found;
+    }
+
     static void write(Connection c, BatchPlan plan) throws SQLException {
         insertAccounts(c, plan.newAccounts);
         insertHolds(c, plan.newHolds());
@@ -110,6 +128,7 @@ final class LedgerRows {
         insertRejections(c, plan.rejections);
         insertPoints(c, plan.points);
         updateAccounts(c, plan.accountDeltas);
+        BillingRows.write(c, plan);
     }
 
     private static void insertAccounts(Connection c, List<BatchPlan.NewAccount> accounts) throws SQLException {

@@ -111,6 +111,11 @@ public final class SnapshotReader implements AutoCloseable {
         return path;
     }
 
+    /** True when a section follows (a snapshot written before a section existed ends without it). */
+    public boolean hasMore() {
+        return buffer.hasRemaining() || position < end;
+    }
+
     /** Reads the next section, which must be {@code id}; {@code reader} must take exactly its longs. */
     public void section(int id, Consumer<LongSource> reader) {
         int found = nextInt();

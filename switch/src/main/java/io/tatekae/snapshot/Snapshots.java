@@ -10,6 +10,8 @@ public final class Snapshots {
     /** Section ids; never renumber (they are in the files). */
     public static final int ENGINE = 1;
     public static final int APPROVALS = 2;
+    /** Billing's replayed state (io.tatekae.billing.BillingState); after the others, absent from older snapshots. */
+    public static final int BILLING = 3;
 
     private static final System.Logger LOG = System.getLogger(Snapshots.class.getName());
 

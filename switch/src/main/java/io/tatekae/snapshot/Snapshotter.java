@@ -1,10 +1,13 @@
 package io.tatekae.snapshot;
 
+import io.tatekae.billing.BillingEvent;
+import io.tatekae.billing.BillingState;
 import io.tatekae.engine.ApprovalLog;
 import io.tatekae.engine.EngineRecovery;
 import io.tatekae.engine.HoldEvent;
 import io.tatekae.engine.PolicySettings;
 import io.tatekae.engine.TxnTable;
+import io.tatekae.journal.JournalBillingLog;
 import io.tatekae.journal.JournalMoneyLog;
 import io.tatekae.journal.JournalReader;
 import io.tatekae.journal.JournalTrimmer;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Keeps snapshots of the replayed state and the journal trimmed, without touching the switch's
@@ -47,7 +51,10 @@ public final class Snapshotter implements AutoCloseable {
     private final JournalTrimmer trimmer;
     private final InstantSource clock;
     private final HoldEvent event = new HoldEvent();
+    private final BillingEvent billingEvent = new BillingEvent();
+    private final Supplier<BillingState> newBilling;
     private EngineRecovery replay;
+    private BillingState billing;
     private ApprovalLog approvals;
     private JournalReader reader;
     private long lastSnapshotSequence;
@@ -61,7 +68,8 @@ public final class Snapshotter implements AutoCloseable {
      * @param maxEntries       the transaction table's size (holds.maxOpenHolds)
      */
     public Snapshotter(Path journalDir, Path snapshotDir, LongSupplier postableSequence, LongSupplier postedSequence,
-                       PolicySettings policy, int maxEntries, Settings settings, JournalTrimmer trimmer, InstantSource clock) {
+                       PolicySettings policy, int maxEntries, Settings settings, JournalTrimmer trimmer, InstantSource clock,
+                       Supplier<BillingState> newBilling) {
         this.journalDir = journalDir;
         this.snapshotDir = snapshotDir;
         this.postableSequence = postableSequence;
@@ -71,6 +79,7 @@ public final class Snapshotter implements AutoCloseable {
         this.settings = settings;
         this.trimmer = trimmer;
         this.clock = clock;
+        this.newBilling = newBilling;
     }
 
     /** Replays what is durable, writes a snapshot when one is due, trims the journal; returns the records applied. */
@@ -81,6 +90,10 @@ public final class Snapshotter implements AutoCloseable {
         int applied = reader.poll(r -> {
             if (JournalMoneyLog.toEvent(r, event)) {
                 replay.apply(event);
+                billing.apply(event);
+            } else if (JournalBillingLog.toEvent(r, billingEvent)) {
+                billing.apply(billingEvent);
+                replay.billed(billingEvent.accountIndex, billingEvent.outstandingDelta());
             }
         }, POLL_RECORDS, postableSequence.getAsLong());
         long position = reader.nextSequence() - 1;
@@ -111,7 +124,7 @@ public final class Snapshotter implements AutoCloseable {
         Path written;
         try (SnapshotWriter writer = SnapshotWriter.begin(snapshotDir, position, now)) {
             written = writer.section(Snapshots.ENGINE, replay::exportTo).section(Snapshots.APPROVALS, approvals::exportTo)
-                    .complete();
+                    .section(Snapshots.BILLING, billing::exportTo).complete();
         }
         lastSnapshotSequence = position;
         lastSnapshotMillis = now;
@@ -127,12 +140,16 @@ public final class Snapshotter implements AutoCloseable {
         approvals = new ApprovalLog(policy.velocityMaxApprovals());
         // Every approval goes to the log (now = 0: no window cut here); the switch keeps only those in its window.
         replay = new EngineRecovery(txns, approvals, policy, Long.MIN_VALUE / 4, Integer.MAX_VALUE);
+        billing = newBilling.get();
         long from = 1;
         Optional<SnapshotReader> newest = Snapshots.newestValid(snapshotDir, postableSequence.getAsLong());
         if (newest.isPresent()) {
             try (SnapshotReader snapshot = newest.get()) {
                 snapshot.section(Snapshots.ENGINE, replay::importFrom);
                 snapshot.section(Snapshots.APPROVALS, in -> ApprovalLog.importInto(in, approvals, Long.MIN_VALUE));
+                if (snapshot.hasMore()) {
+                    snapshot.section(Snapshots.BILLING, billing::importFrom);
+                }
                 from = snapshot.sequence() + 1;
                 lastSnapshotSequence = snapshot.sequence();
                 lastSnapshotMillis = snapshot.createdMillis();
@@ -177,6 +194,7 @@ public final class Snapshotter implements AutoCloseable {
         reader = null;
         replay = null;
         approvals = null;
+        billing = null;
     }
 
     private static void sleepQuietly(long millis) {

@@ -22,6 +22,7 @@ public final class ChronicleStateStore implements StateStore {
     public static final String CARDS_FILE = "cards.cm3";
     public static final String ACCOUNTS_FILE = "accounts.cm3";
     public static final String ACCOUNT_IDS_FILE = "account-ids.cm3";
+    public static final String ACCOUNT_TERMS_FILE = "account-terms.cm3";
     private static final double MAX_BLOAT_FACTOR = 1.5;
 
     private final long maxCards;
@@ -29,6 +30,7 @@ public final class ChronicleStateStore implements StateStore {
     private final ChronicleMap<PanKey, CardState> cards;
     private final ChronicleMap<AccountIndexKey, AccountState> accounts;
     private final ChronicleMap<CharSequence, Integer> accountIds;
+    private final ChronicleMap<AccountIndexKey, AccountTerms> accountTerms;
     private static final String CLEAN_CLOSE_MARKER = "closed-cleanly";
 
     private final Path cleanMarker;
@@ -46,6 +48,7 @@ public final class ChronicleStateStore implements StateStore {
         Path dir = dataDir.resolve("state");
         ChronicleMap<PanKey, CardState> c = null;
         ChronicleMap<AccountIndexKey, AccountState> a = null;
+        ChronicleMap<CharSequence, Integer> ids = null;
         try {
             Files.createDirectories(dir);
             // Without the marker of a clean close, the last process may have died mid-write: let
@@ -54,10 +57,13 @@ public final class ChronicleStateStore implements StateStore {
             boolean recover = !Files.deleteIfExists(cleanMarker);
             c = openCards(dir.resolve(CARDS_FILE), maxCards, recover);
             a = openAccounts(dir.resolve(ACCOUNTS_FILE), maxAccounts, recover);
-            this.accountIds = openAccountIds(dir.resolve(ACCOUNT_IDS_FILE), maxAccounts, recover);
+            ids = openAccountIds(dir.resolve(ACCOUNT_IDS_FILE), maxAccounts, recover);
+            this.accountIds = ids;
+            this.accountTerms = openAccountTerms(dir.resolve(ACCOUNT_TERMS_FILE), maxAccounts, recover);
         } catch (IOException | RuntimeException e) {
             closeQuietly(c);
             closeQuietly(a);
+            closeQuietly(ids);
             throw e instanceof IOException io
                     ? new UncheckedIOException("cannot open state store in " + dir + ": " + io.getMessage(), io)
                     : (RuntimeException) e;
@@ -121,6 +127,20 @@ public final class ChronicleStateStore implements StateStore {
         return persist(ChronicleMap.of(CharSequence.class, Integer.class)
                 .name("tatekae-account-ids")
                 .averageKeySize(AccountState.ID_CAPACITY)
+                .entries(max)
+                .maxBloatFactor(MAX_BLOAT_FACTOR)
+                , file, recover);
+    }
+
+    private static ChronicleMap<AccountIndexKey, AccountTerms> openAccountTerms(Path file, int max, boolean recover)
+            throws IOException {
+        return persist(ChronicleMap.of(AccountIndexKey.class, AccountTerms.class)
+                .name("tatekae-account-terms")
+                .keyMarshaller(AccountIndexKeyMarshaller.INSTANCE)
+                .valueMarshaller(AccountTermsMarshaller.INSTANCE)
+                .constantKeySizeBySample(new AccountIndexKey())
+                .constantValueSizeBySample(new AccountTerms())
+                .checksumEntries(false)
                 .entries(max)
                 .maxBloatFactor(MAX_BLOAT_FACTOR)
                 , file, recover);
@@ -202,6 +222,25 @@ public final class ChronicleStateStore implements StateStore {
     }
 
     @Override
+    public boolean readTerms(int index, AccountTerms into) {
+        if (index >= 0 && index < accountCount && accountTerms.getUsing(accountKey.get().index(index), into) != null) {
+            return true;
+        }
+        into.reset(index);
+        return false;
+    }
+
+    @Override
+    public void writeTerms(AccountTerms terms) {
+        int index = terms.index();
+        if (index < 0 || index >= accountCount) {
+            throw new IllegalArgumentException("account index " + index + " does not exist (" + accountCount
+                    + " accounts): terms go with an existing account");
+        }
+        accountTerms.put(accountKey.get().index(index), terms);
+    }
+
+    @Override
     public synchronized int addAccount(AccountState acct) {
         String id = acct.id().asString();
         if (id.isEmpty()) {
@@ -274,6 +313,7 @@ public final class ChronicleStateStore implements StateStore {
         closeQuietly(cards);
         closeQuietly(accounts);
         closeQuietly(accountIds);
+        closeQuietly(accountTerms);
         try {
             Files.createFile(cleanMarker);
         } catch (IOException e) {

@@ -80,6 +80,17 @@ public final class LiveState implements StateStore {
         accounts.put(acct);
     }
 
+    /** Billing's terms are not read by authorizations: straight from the store. */
+    @Override
+    public boolean readTerms(int index, AccountTerms into) {
+        return store.readTerms(index, into);
+    }
+
+    @Override
+    public void writeTerms(AccountTerms terms) {
+        store.writeTerms(terms);
+    }
+
     @Override
     public int addAccount(AccountState acct) {
         int index = store.addAccount(acct);

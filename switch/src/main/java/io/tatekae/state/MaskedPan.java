@@ -40,4 +40,30 @@ public final class MaskedPan {
         }
         return sb.toString();
     }
+
+    /**
+     * {@code text} with every run of 12 or more digits (which could be a card number) masked like a PAN,
+     * and cut to {@code maxLength} characters: for references and causes that are stored or printed.
+     */
+    public static String maskDigitRuns(String text, int maxLength) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int end = i;
+            while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+                end++;
+            }
+            if (end - i >= MIN_PAN_LENGTH) {
+                out.append(of(text.substring(i, Math.min(end, i + MAX_LENGTH))));
+                i = end;
+            } else if (end > i) {
+                out.append(text, i, end);
+                i = end;
+            } else {
+                char c = text.charAt(i++);
+                out.append(c >= 0x20 && c <= 0x7e ? c : '?');
+            }
+        }
+        return out.length() > maxLength ? out.substring(0, maxLength) : out.toString();
+    }
 }

@@ -30,6 +30,15 @@ public interface StateStore extends AutoCloseable {
      */
     int addAccount(AccountState acct);
 
+    /**
+     * Reads the billing terms of account {@code index} into {@code into}; false when none were ever
+     * stored (then {@code into} holds the defaults: no direct debit, no base limit, no history).
+     */
+    boolean readTerms(int index, AccountTerms into);
+
+    /** Stores the billing terms of an existing account ({@code terms.index()}). */
+    void writeTerms(AccountTerms terms);
+
     /** Index of the account with this id, or −1. Allocates: not for the decision thread. */
     int accountIndex(CharSequence id);
 

@@ -2,9 +2,11 @@ package io.tatekae.tools;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,12 @@ import java.util.List;
  * <pre>
  *   clearing FILE                   POST /admin/clearing with the clearing file
  *   payment ACCOUNT AMOUNT ID       POST /admin/payments
+ *   payments FILE                   POST /admin/payments/file with the payment agents' file
  *   points ACCOUNT                  GET  /admin/points?account=ACCOUNT
+ *   redeem ACCOUNT POINTS           POST /admin/points/redeem
+ *   account ACCOUNT                 GET  /admin/accounts/ACCOUNT
+ *   direct-debit ACCOUNT on|off     PUT  /admin/accounts/ACCOUNT/direct-debit
+ *   issue-card ACCOUNT NAME...      POST /admin/cards (the answer holds the card's PAN and CAV2: show it once)
  *   options: --http-port N (default 8080)  --http-host H (default 127.0.0.1)
  * </pre>
  */
@@ -31,7 +38,9 @@ public final class AdminClient {
             System.exit(run(args));
         } catch (IllegalArgumentException e) {
             System.err.println("admin: " + e.getMessage());
-            System.err.println("usage: clearing FILE | payment ACCOUNT AMOUNT ID | points ACCOUNT  [--http-port N] [--http-host H]");
+            System.err.println("usage: clearing FILE | payment ACCOUNT AMOUNT ID | payments FILE | points ACCOUNT"
+                    + " | redeem ACCOUNT POINTS | account ACCOUNT | direct-debit ACCOUNT on|off | issue-card ACCOUNT NAME..."
+                    + "  [--http-port N] [--http-host H]");
             System.exit(2);
         }
     }
@@ -53,13 +62,41 @@ public final class AdminClient {
         }
         URI base = URI.create("http://" + host + ":" + port);
         HttpRequest request = switch (words.getFirst()) {
-            case "clearing" -> {
+            case "clearing", "payments" -> {
                 expect(words, 2);
                 Path file = Path.of(words.get(1));
                 if (!Files.isReadable(file)) {
-                    throw new IllegalArgumentException("clearing file " + file + " cannot be read");
+                    throw new IllegalArgumentException(words.getFirst() + " file " + file + " cannot be read");
                 }
-                yield post(base.resolve("/admin/clearing"), HttpRequest.BodyPublishers.ofFile(file));
+                yield post(base.resolve(words.getFirst().equals("clearing") ? "/admin/clearing" : "/admin/payments/file"),
+                        HttpRequest.BodyPublishers.ofFile(file));
+            }
+            case "redeem" -> {
+                expect(words, 3);
+                long points = parseAmount(words.get(2));
+                yield post(base.resolve("/admin/points/redeem"), HttpRequest.BodyPublishers.ofString(
+                        "{\"account\":\"" + jsonText(words.get(1)) + "\",\"points\":" + points + "}"));
+            }
+            case "account" -> {
+                expect(words, 2);
+                yield HttpRequest.newBuilder(base.resolve("/admin/accounts/" + pathSegment(words.get(1)))).timeout(TIMEOUT).GET().build();
+            }
+            case "direct-debit" -> {
+                expect(words, 3);
+                if (!words.get(2).equals("on") && !words.get(2).equals("off")) {
+                    throw new IllegalArgumentException("direct-debit takes on or off, got " + words.get(2));
+                }
+                yield HttpRequest.newBuilder(base.resolve("/admin/accounts/" + pathSegment(words.get(1)) + "/direct-debit"))
+                        .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"registered\":" + words.get(2).equals("on") + "}")).build();
+            }
+            case "issue-card" -> {
+                if (words.size() < 3) {
+                    throw new IllegalArgumentException("issue-card takes an account and the cardholder's name, e.g. A0000001 TARO YAMADA");
+                }
+                String name = String.join(" ", words.subList(2, words.size()));
+                yield post(base.resolve("/admin/cards"), HttpRequest.BodyPublishers.ofString(
+                        "{\"account\":\"" + jsonText(words.get(1)) + "\",\"name\":\"" + jsonText(name) + "\"}"));
             }
             case "payment" -> {
                 expect(words, 4);
@@ -122,6 +159,10 @@ public final class AdminClient {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("AMOUNT must be a whole number of yen, was " + text);
         }
+    }
+
+    private static String pathSegment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String jsonText(String s) {

@@ -33,6 +33,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -49,6 +51,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * line (all levels, root logger), no console output, no HTTP answer and no byte of any file the
  * switch wrote under its data folder (state maps, journal segments, SQLite ledger) holds a full test
  * PAN (ASCII or UTF-16) or a CAV2 that was sent (as its DE 48 subelement "9203" + digits).
+ * Issuance too (issue 13): a card issued over HTTP and used at once; its PAN and its CAV2 may appear
+ * in that one answer only, never in a log line, the console, another answer, a data file or the
+ * traffic recorder's file (which holds PANs by design, so only CAV2s are looked for there).
  */
 @Timeout(180)
 class SecretLeakScanTest {
@@ -63,6 +68,9 @@ class SecretLeakScanTest {
     Path dir;
 
     private final List<String> logLines = new ArrayList<>();
+    /** The issued card's PAN and CAV2, read from the one answer that may show them. */
+    private String issuedPan;
+    private String issuedCav2;
 
     private final Handler capture = new Handler() {
         @Override
@@ -111,6 +119,11 @@ class SecretLeakScanTest {
         }
 
         Set<String> secrets = secrets();
+        assertTrue(issuedPan != null && issuedCav2 != null, "a card was issued");
+        secrets.add(issuedPan);
+        Set<String> cav2s = new LinkedHashSet<>(List.of("9203" + issuedCav2, "\"cav2\":\"" + issuedCav2 + "\"",
+                "\"cav2\": \"" + issuedCav2 + "\""));
+        secrets.addAll(cav2s);
         List<String> leaks = new ArrayList<>();
         synchronized (logLines) {
             assertTrue(logLines.size() > 5, "log lines were captured: " + logLines.size());
@@ -123,6 +136,9 @@ class SecretLeakScanTest {
             scanText("HTTP answer", answer, secrets, leaks);
         }
         int files = scanFiles(data, secrets, leaks);
+        Path recording = dir.resolve("recording.bin");
+        assertTrue(Files.size(recording) > 0, "the recorder wrote");
+        scanFiles(recording, cav2s, leaks);
         assertTrue(files >= 5, "the switch wrote files to scan: " + files);
         System.out.println("leak scan: " + logLines.size() + " log lines, " + console.size() + " console bytes, "
                 + httpAnswers.size() + " HTTP answers, " + files + " data files, " + secrets.size() + " secrets");
@@ -144,13 +160,17 @@ class SecretLeakScanTest {
     private void runScenario(Path data, List<String> httpAnswers) throws Exception {
         int httpPort = freePort();
         String yaml = "mode: test\nserver:\n  host: 127.0.0.1\nhttp:\n  host: 127.0.0.1\n"
-                + "state:\n  maxCards: 1000\n  maxAccounts: 1000\njournal:\n  fsync: batch\nledger:\n  poster: in-process\n";
+                + "state:\n  maxCards: 1000\n  maxAccounts: 1000\njournal:\n  fsync: batch\nledger:\n  poster: in-process\n"
+                + "recorder:\n  enabled: true\n  file: '" + dir.resolve("recording.bin") + "'\n";
         SwitchConfig config = ConfigLoader.parse(yaml, "leak scan configuration",
                 Overrides.NONE.withDataDir(data).withPort(0).withHttpPort(httpPort), Map.of());
         Path cards = dir.resolve("cards.jsonl"); // the operator's input, outside the data folder
         try (InputStream in = getClass().getResourceAsStream("/provisioning/test-cards.jsonl")) {
             Files.write(cards, in.readAllBytes());
             Files.writeString(cards, badLines(BAD_LINE_PAN, BAD_LUHN_PAN), java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(cards, "{\"type\":\"account\",\"id\":\"ISSUE1\",\"creditLimit\":50000,\"plan\":\"STANDARD\","
+                    + "\"status\":\"GOOD\",\"kycVerified\":true,\"history\":{\"statementsClosed\":2,\"purchases\":3,"
+                    + "\"purchaseYen\":9000}}\n", java.nio.file.StandardOpenOption.APPEND);
         }
         try (SwitchApp app = SwitchApp.open(config, InstantSource.system())) {
             ProvisioningReport report = app.provision(cards);
@@ -160,12 +180,32 @@ class SecretLeakScanTest {
             exchangeMessages(app.port());
             httpAnswers.add(http(httpPort, "POST", "/admin/provision", badLines(HTTP_BAD_LINE_PAN, HTTP_BAD_LUHN_PAN)));
             httpAnswers.add(http(httpPort, "GET", "/metrics", null));
+            issueAndUse(app.port(), httpPort, httpAnswers);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (app.poster().lag() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertEquals(0, app.poster().lag(), "the ledger caught up");
         }
+    }
+
+    /** Issues a card (its answer is the one place its PAN and CAV2 may be), then buys with it and looks at its account. */
+    private void issueAndUse(int port, int httpPort, List<String> httpAnswers) throws Exception {
+        String answer = http(httpPort, "POST", "/admin/cards", "{\"account\":\"ISSUE1\",\"name\":\"HANAKO SATO\"}");
+        assertTrue(answer.startsWith("POST /admin/cards 201"), answer);
+        Matcher pan = Pattern.compile("\"pan\":\"([0-9]+)\"").matcher(answer);
+        Matcher cav2 = Pattern.compile("\"cav2\":\"([0-9]{3})\"").matcher(answer);
+        Matcher expiry = Pattern.compile("\"expiry\":\"([0-9]{4})\"").matcher(answer);
+        assertTrue(pan.find() && cav2.find() && expiry.find(), answer);
+        issuedPan = pan.group(1);
+        issuedCav2 = cav2.group(1);
+        try (IsoTestClient c = IsoTestClient.connect(port)) {
+            c.signOn();
+            ISOMsg r = c.request(Messages.purchase(issuedPan, expiry.group(1), "SATO HANAKO", 1_000, "777001"));
+            assertEquals("00", r.getString(39), () -> "the new card, DE 48 " + r.getString(48));
+        }
+        httpAnswers.add(http(httpPort, "GET", "/admin/accounts/ISSUE1", null));
+        httpAnswers.add(http(httpPort, "POST", "/admin/cards", "{\"account\":\"ISSUE1\",\"name\":\"\u30bf\"}"));
     }
 
     /** Two card lines the loader must reject: a bad expiry, and a PAN failing its check digit. */
@@ -262,16 +302,16 @@ class SecretLeakScanTest {
     /** Byte-wise over every file under the data folder; returns how many files were scanned. */
     private static int scanFiles(Path data, Set<String> secrets, List<String> leaks) throws IOException {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(data)) {
+        try (Stream<Path> walk = Files.walk(data)) { // a single file is walked as itself
             files = walk.filter(Files::isRegularFile).toList();
         }
         for (Path file : files) {
-            System.out.println("leak scan: scanning " + data.relativize(file) + " (" + Files.size(file) + " bytes)");
+            System.out.println("leak scan: scanning " + file.getFileName() + " (" + Files.size(file) + " bytes)");
             byte[] bytes = Files.readAllBytes(file);
             for (String secret : secrets) {
                 for (var charset : List.of(StandardCharsets.US_ASCII, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
                     if (indexOf(bytes, secret.getBytes(charset)) >= 0) {
-                        leaks.add(data.relativize(file) + " holds " + kind(secret) + " (" + charset + ")");
+                        leaks.add(file + " holds " + kind(secret) + " (" + charset + ")");
                     }
                 }
             }
@@ -280,7 +320,8 @@ class SecretLeakScanTest {
     }
 
     private static String kind(String secret) {
-        return secret.startsWith("9203") ? "a CAV2 subelement " + secret : "the PAN " + secret;
+        return secret.startsWith("9203") ? "a CAV2 subelement " + secret
+                : secret.contains("cav2") ? "an issued card's CAV2 " + secret : "the PAN " + secret;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -79,6 +79,31 @@ class ConfigLoaderTest {
         assertEquals(50_000L, policy.perTransactionLimitYen());
         assertEquals("392", policy.homeCountryNumeric());
         assertEquals("JP", policy.homeCountryAlpha());
+        assertEquals(new BillingConfig(209, 300, 10, 50_000, 100_000, List.of(3_000L, 5_000L, 10_000L, 20_000L, 30_000L, 50_000L)),
+                config.billing());
+        assertEquals(new IssuanceConfig("354099", 16, 5, 2, 3, 3_000), config.issuance());
+    }
+
+    @Test
+    void billingAndIssuanceNumbersAreCheckedAndTheLadderMustClimb() throws IOException {
+        assertEquals(List.of(
+                file() + ": billing.dueDay: 31 is out of range (allowed 1..28) (line 2)",
+                file() + ": billing.directDebitCreditLimitYen: 40000 is below billing.creditLimitYen (50000): registering"
+                        + " direct debit must not lower the limit (line 3)",
+                file() + ": billing.cardLimitLadder: must climb: 5000 follows 10000 (line 4)",
+                file() + ": issuance.bin: \"35AB\" is not 4 to 12 digits (write it in quotes, e.g. \"354099\") (line 6)",
+                file() + ": issuance.panLength: 12 is out of range (allowed 13..19) (line 7)"),
+                problems("billing:\n  dueDay: 31\n  directDebitCreditLimitYen: 40000\n  cardLimitLadder: [3000, 10000, 5000]\n"
+                        + "issuance:\n  bin: \"35AB\"\n  panLength: 12\n"));
+        assertEquals(List.of(file() + ": billing.cardLimitLadder: 60000 is out of range (card limits are 3000..50000) (line 2)"),
+                problems("billing:\n  cardLimitLadder: [3000, 60000]\n"));
+        assertEquals(List.of(file() + ": issuance.panLength: 13 leaves fewer than 6 random digits after the 8-digit"
+                        + " issuance.bin and the check digit (line 3)"),
+                problems("issuance:\n  bin: \"35409912\"\n  panLength: 13\n"));
+        SwitchConfig custom = load("billing:\n  billingFeeYen: 0\n  cardLimitLadder: [3000, 8000]\nissuance:\n  minStatements: 0\n");
+        assertEquals(0, custom.billing().billingFeeYen());
+        assertEquals(List.of(3_000L, 8_000L), custom.billing().cardLimitLadder());
+        assertEquals(0, custom.issuance().minStatements());
     }
 
     @Test
@@ -90,7 +115,7 @@ class ConfigLoaderTest {
 
     private static SwitchConfig withoutFile(SwitchConfig c) {
         return new SwitchConfig(c.mode(), c.server(), c.http(), c.pipeline(), c.data(), c.state(), c.keys(), c.policy(),
-                c.holds(), c.journal(), c.ledger(), c.recorder(), null);
+                c.holds(), c.journal(), c.ledger(), c.recorder(), c.billing(), c.issuance(), null);
     }
 
     @Test

@@ -108,7 +108,7 @@ class ClearingScenarioTest {
     }
 
     @Test
-    void aPaymentRestoresCreditAtOnceOnceOnlyAndNeverBelowZero() {
+    void aPaymentRestoresCreditAtOnceOnceOnlyAndWhatIsPaidBeyondTheDebtIsACredit() {
         Scenario s = start();
         TestCards card = TestCards.REVERSALS;
         ISOMsg p = s.approve(purchase(card, 10_000));
@@ -124,13 +124,16 @@ class ClearingScenarioTest {
         assertTrue(again.body.contains("already applied"), again.body);
         assertEquals(46_000, s.available(card));
 
+        // billing.md §3: what is left over pays postings not yet billed, and any excess is a credit on the next statement.
         Reply over = post(s, "/admin/payments", payment(card.account, 9_000, "PAY-2"));
         assertEquals(200, over.status, over.body);
-        assertTrue(over.body.contains("applied 4000 yen") && over.body.contains("overpayment of 5000 yen"), over.body);
-        assertEquals(50_000, s.available(card));
+        assertTrue(over.body.contains("applied 9000 yen") && over.body.contains("outstanding now -5000 yen")
+                && over.body.contains("5000 yen more than was owed: a credit on the next statement"), over.body);
+        assertEquals(55_000, s.available(card));
         Reply nothingOwed = post(s, "/admin/payments", payment(card.account, 500, "PAY-5"));
-        assertEquals(422, nothingOwed.status, nothingOwed.body);
-        assertEquals(50_000, s.available(card));
+        assertEquals(200, nothingOwed.status, nothingOwed.body);
+        assertTrue(nothingOwed.body.contains("500 yen more than was owed"), nothingOwed.body);
+        assertEquals(55_500, s.available(card));
 
         assertEquals(404, post(s, "/admin/payments", payment("A9999999", 1, "PAY-3")).status);
         assertEquals(400, post(s, "/admin/payments", "{\"account\":\"A0000008\",\"amount\":-5,\"id\":\"PAY-4\"}").status);

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tatekae.billing.BillingEvent;
+import io.tatekae.billing.Cause;
+import io.tatekae.engine.HoldEvent;
+import io.tatekae.state.MaskedPan;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -223,6 +228,83 @@ class JournalTest {
         }
     }
 
+    /** Billing's records round-trip through the writer, the reader and JournalBillingLog, in both layouts of their fields. */
+    @Test
+    void billingEventsRoundTripBothLayoutsOfTheBillingFields() {
+        BillingEvent closed = new BillingEvent();
+        closed.clear();
+        closed.kind = BillingEvent.Kind.STATEMENT_CLOSED;
+        closed.accountIndex = 3;
+        closed.accountId = "B0000001";
+        closed.timeMillis = 1_790_000_000_000L;
+        closed.amount = 10_808;
+        closed.previous = 509;
+        long[] lines = {10_509, 4_000, 1_000, 300, 209, 100};
+        System.arraycopy(lines, 0, closed.x, 0, 6);
+        closed.n1 = 202611;
+        closed.n2 = 20261210;
+        BillingEvent limit = new BillingEvent().cardLimitSet(3, "B0000001",
+                1_790_000_000_001L, 0x1234L, 0x5678L, "354099******0017", 5_000, 10_000,
+                Cause.STATEMENT_PAID_ON_TIME, 202611, "statement 2026-11 paid on time");
+        BillingEvent issued = new BillingEvent().cardIssued(3, "B0000001",
+                1_790_000_000_002L, 0x9L, 0xAL, "354099******0025", 3_000, 3112, "TARO YAMADA");
+        try (JournalWriter writer = JournalWriter.open(config())) {
+            JournalMoneyLog log = new JournalMoneyLog(writer);
+            JournalBillingLog billing = new JournalBillingLog(log);
+            billing.record(closed);
+            billing.record(limit);
+            billing.record(issued);
+            assertTrue(log.commit());
+        }
+        List<JournalRecord> records = readAll(1, JournalReader.UNBOUNDED);
+        assertEquals(List.of(JournalRecordType.STATEMENT_CLOSED, JournalRecordType.CARD_LIMIT_SET, JournalRecordType.CARD_ISSUED),
+                records.stream().map(JournalRecord::type).toList());
+        BillingEvent back = new BillingEvent();
+        assertTrue(JournalBillingLog.toEvent(records.get(0), back));
+        assertEquals(closed.toString(), back.toString());
+        assertTrue(JournalBillingLog.toEvent(records.get(1), back));
+        assertEquals(limit.toString(), back.toString());
+        assertEquals(0x1234L, back.panHi);
+        assertEquals(Cause.STATEMENT_PAID_ON_TIME, back.cause());
+        assertTrue(JournalBillingLog.toEvent(records.get(2), back));
+        assertEquals(issued.toString(), back.toString());
+        assertEquals("TARO YAMADA", back.text);
+    }
+
+    @Test
+    void aPaymentKeepsWhenAndHowItWasPaidAndOldPaymentsReadAsPaidWhenApplied() {
+        HoldEvent e = new HoldEvent();
+        e.clear();
+        e.kind = HoldEvent.Kind.PAYMENT;
+        e.holdId = 99;
+        e.postingId = 99;
+        e.accountIndex = 1;
+        e.amount = 1_209;
+        e.timeMillis = 1_790_000_000_000L;
+        e.paidAtMillis = 1_789_999_000_000L;
+        e.paymentMethod = 2;
+        byte[] reference = "ATM-000123".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(reference, 0, e.reference, 0, reference.length);
+        e.referenceLength = reference.length;
+        e.accountIdLength = 1;
+        e.accountId[0] = 'B';
+        try (JournalWriter writer = JournalWriter.open(config())) {
+            JournalMoneyLog log = new JournalMoneyLog(writer);
+            log.record(e);
+            writer.append(new JournalRecord().type(JournalRecordType.PAYMENT).holdId(98).accountId("B").amount(5)
+                    .eventTimeMillis(1_790_000_000_500L)); // as journaled before paidAt existed
+            assertTrue(log.commit());
+        }
+        List<JournalRecord> records = readAll(1, JournalReader.UNBOUNDED);
+        HoldEvent back = new HoldEvent();
+        assertTrue(JournalMoneyLog.toEvent(records.get(0), back));
+        assertEquals(1_789_999_000_000L, back.paidAtMillis);
+        assertEquals(2, back.paymentMethod);
+        assertEquals("ATM-000123", new String(back.reference, 0, back.referenceLength, StandardCharsets.US_ASCII));
+        assertTrue(JournalMoneyLog.toEvent(records.get(1), back));
+        assertEquals(1_790_000_000_500L, back.paidAtMillis, "paid when it was applied");
+    }
+
     @Test
     void neverStoresAFullPan() {
         JournalRecord r = new JournalRecord();
@@ -230,6 +312,9 @@ class JournalTest {
         assertTrue(!e.getMessage().contains("3540000000000001"));
         assertThrows(IllegalArgumentException.class, () -> r.accountId("A00000000000000001"));
         assertThrows(IllegalArgumentException.class, () -> r.authCode("ABCDEFG"));
+        assertThrows(IllegalArgumentException.class, () -> r.text("PAN 3540000000000001"), "a PAN in billing's text");
+        assertEquals("PAY 354000******0001 X", MaskedPan.maskDigitRuns("PAY 3540000000000001 X", 45));
+        assertEquals("CVS-20261209-000123", MaskedPan.maskDigitRuns("CVS-20261209-000123", 45));
     }
 
     private Path onlySegment() throws IOException {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tatekae.journal.FsyncPolicy;
 import io.tatekae.journal.JournalConfig;
+import io.tatekae.journal.JournalRecordType;
 import io.tatekae.journal.JournalWriter;
 import io.tatekae.journal.PointsPlan;
 import java.nio.file.Path;
@@ -190,6 +191,53 @@ abstract class AbstractLedgerTest {
         assertEquals(0, ledger.pointsBalance("NOBODY", sixMonthsLater));
     }
 
+    /**
+     * Billing's records (billing.md): a statement's row and its fees posted, redeemed points taken off what
+     * is owed and off the points, a payment with when and how it was paid, and every change with its cause;
+     * a second statement for the same account and month is refused, never applied twice.
+     */
+    @Test
+    void billingRecordsPostStatementsFeesPointsPaymentsAndChangesOnce() throws SQLException {
+        long lotExpiry = LedgerFeed.T0 + 180 * DAY;
+        LedgerBatch batch = feed.batch(16);
+        feed.add(batch, FORCED_POST, 501, "B1", 1_000)
+                .add(batch, r -> r.type(JournalRecordType.STATEMENT_CLOSED).accountId("B1").accountIndex(7)
+                        .amount(1_209).secondAmount(209).x(1, 0).x(2, 1_000).x(3, 0).x(4, 0).x(5, 209).x(6, 0)
+                        .n1(202611).n2(20261210))
+                .add(batch, r -> r.type(JournalRecordType.POINTS_REDEEMED).accountId("B1").accountIndex(7)
+                        .amount(3).x(1, lotExpiry).n1(202612))
+                .add(batch, r -> r.type(PAYMENT).holdId(777).postingId(777).accountId("B1").accountIndex(7).amount(1_209)
+                        .x(1, LedgerFeed.T0 - 1_000).n1(1).text("CVS-20261209-000123"))
+                .add(batch, r -> r.type(JournalRecordType.CARD_LIMIT_SET).accountId("B1").accountIndex(7)
+                        .secondAmount(5_000).amount(10_000).n1(1).x(1, 202611).text("statement 2026-11 paid on time"))
+                .add(batch, r -> r.type(JournalRecordType.ACCOUNT_STATUS).accountId("B1").accountIndex(7)
+                        .secondAmount(1).amount(0).n1(3).text("payment CVS-1"))
+                .add(batch, r -> r.type(JournalRecordType.CREDIT_LIMIT_SET).accountId("B1").accountIndex(7)
+                        .secondAmount(50_000).amount(100_000).x(2, 1).n1(4).text("direct debit registered"))
+                .add(batch, r -> r.type(JournalRecordType.CARD_ISSUED).accountId("B1").accountIndex(7)
+                        .amount(3_000).n2(3112).text("TARO YAMADA"));
+        ledger.apply(batch);
+
+        assertEquals(1_000 + 209 - 3 - 1_209, ledger.balance("B1").posted());
+        assertEquals(5 - 3, ledger.pointsBalance("B1", LedgerFeed.T0 + DAY), "5 earned by the forced post, 3 redeemed");
+        assertEquals(5, ledger.pointsBalance("B1", lotExpiry), "the redeemed part expires with its lot");
+        assertEquals(1, count("SELECT COUNT(*) FROM ledger_statement WHERE account_id = 'B1' AND bill_month = 202611"
+                + " AND amount_due = 1209 AND billing_fee = 209 AND purchases = 1000 AND due_date = 20261210"));
+        assertEquals(1, count("SELECT COUNT(*) FROM ledger_payment WHERE posting_id = 777 AND method = 'CONVENIENCE_STORE'"
+                + " AND reference = 'CVS-20261209-000123' AND paid_at = " + (LedgerFeed.T0 - 1_000)));
+        assertEquals(4, count("SELECT COUNT(*) FROM ledger_change WHERE account_id = 'B1'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM ledger_change WHERE kind = 'CARD_LIMIT_SET' AND old_value = 5000"
+                + " AND new_value = 10000 AND cause = 'STATEMENT_PAID_ON_TIME'"));
+
+        LedgerBatch again = feed.batch(1);
+        feed.add(again, r -> r.type(JournalRecordType.STATEMENT_CLOSED).accountId("B1").accountIndex(7)
+                .amount(1_209).secondAmount(209).n1(202611).n2(20261210));
+        ApplyResult result = ledger.apply(again);
+        assertEquals(1, result.rejected());
+        assertEquals(1_000 + 209 - 3 - 1_209, ledger.balance("B1").posted(), "no second fee");
+        assertEquals(1, count("SELECT COUNT(*) FROM ledger_rejection WHERE reason = 'statement already closed'"));
+    }
+
     @Test
     void reopeningTheLedgerKeepsItsPositionAndSchemaVersion() throws SQLException {
         ledger.apply(feed.one(HOLD_PLACED, 1, "A1", 100));
@@ -198,7 +246,9 @@ abstract class AbstractLedgerTest {
         assertEquals(1, ledger.lastPostedSequence());
         assertEquals(1, count("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1' AND success"),
                 "version 1 applied once, by Flyway");
-        assertEquals(1, count("SELECT COUNT(*) FROM flyway_schema_history"));
+        assertEquals(1, count("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2' AND success"),
+                "version 2 (billing) applied once, by Flyway");
+        assertEquals(2, count("SELECT COUNT(*) FROM flyway_schema_history"));
     }
 
     @Test

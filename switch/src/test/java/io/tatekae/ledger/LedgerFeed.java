@@ -31,6 +31,15 @@ final class LedgerFeed {
         return add(batch, type, holdId, account, amount, PointsPlan.STANDARD, T0);
     }
 
+    /** A record filled by {@code fill} after the usual defaults (account A1... are set by the caller). */
+    LedgerFeed add(LedgerBatch batch, java.util.function.Consumer<JournalRecord> fill) {
+        record.clear().eventTimeMillis(T0).plan(PointsPlan.STANDARD).maskedPan("354099******0001");
+        fill.accept(record);
+        record.sequence(nextSequence++);
+        batch.add(record);
+        return this;
+    }
+
     /** One record in a batch of its own. */
     LedgerBatch one(JournalRecordType type, long holdId, String account, long amount) {
         LedgerBatch batch = new LedgerBatch(1);

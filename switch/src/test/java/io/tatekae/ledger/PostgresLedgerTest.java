@@ -67,6 +67,9 @@ class PostgresLedgerTest extends AbstractLedgerTest {
             assertTrue(rs.next());
             assertEquals("1", rs.getString(1));
             assertEquals("BASELINE", rs.getString(2), "adopted, not migrated again");
+            assertTrue(rs.next(), "the versions after it are applied");
+            assertEquals("2", rs.getString(1));
+            assertEquals("SQL", rs.getString(2));
             assertFalse(rs.next());
         }
     }

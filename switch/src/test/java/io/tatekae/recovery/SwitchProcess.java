@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -44,8 +45,22 @@ final class SwitchProcess {
         return sp;
     }
 
+    /**
+     * As {@link #start(Path, Path, int, Path)}, with extra environment variables (a moved clock, say) and
+     * a longer wait: a JVM under libfaketime starts about twice as slowly (every clock read is intercepted).
+     */
+    static SwitchProcess start(Path config, Path cardsOrNull, int port, Path log, Map<String, String> env) throws IOException {
+        SwitchProcess sp = launch(config, cardsOrNull, port, log, env);
+        sp.awaitListening(env.isEmpty() ? START_TIMEOUT_MILLIS : 3 * START_TIMEOUT_MILLIS);
+        return sp;
+    }
+
     /** Starts the process and returns at once (to kill it while it starts: replay, recovery, binding). */
     static SwitchProcess launch(Path config, Path cardsOrNull, int port, Path log) throws IOException {
+        return launch(config, cardsOrNull, port, log, Map.of());
+    }
+
+    static SwitchProcess launch(Path config, Path cardsOrNull, int port, Path log, Map<String, String> env) throws IOException {
         List<String> command = javaCommand("io.tatekae.app.Main");
         command.add("--config");
         command.add(config.toString());
@@ -53,8 +68,10 @@ final class SwitchProcess {
             command.add("--provision");
             command.add(cardsOrNull.toString());
         }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process p = builder.start();
         return new SwitchProcess(p, log, port);
     }
 
@@ -100,6 +117,15 @@ final class SwitchProcess {
         return process.isAlive();
     }
 
+    /** The whole log so far (to wait for a line). */
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -110,8 +136,12 @@ final class SwitchProcess {
     }
 
     private void awaitListening() {
+        awaitListening(START_TIMEOUT_MILLIS);
+    }
+
+    private void awaitListening(long timeoutMillis) {
         long started = System.currentTimeMillis();
-        long deadline = started + START_TIMEOUT_MILLIS;
+        long deadline = started + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("the switch exited with " + process.exitValue() + " at start\n" + logTail());
@@ -128,7 +158,7 @@ final class SwitchProcess {
             }
         }
         process.destroyForcibly();
-        throw new AssertionError("the switch did not listen on " + port + " within " + START_TIMEOUT_MILLIS + " ms\n" + logTail());
+        throw new AssertionError("the switch did not listen on " + port + " within " + timeoutMillis + " ms\n" + logTail());
     }
 
     private static List<String> jvmFlags() throws IOException {
@@ -151,6 +181,20 @@ final class SwitchProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits for the HTTP port, which opens just after the ISO 8583 one. */
+    static void awaitHttp(int port) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep(100);
+            }
+        }
+        throw new AssertionError("no HTTP on port " + port + " within 60 s");
     }
 
     /** A client on the process's port that has signed on. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -18,8 +19,17 @@ public final class ExternalBinary {
 
     /** The binary's path; fails (CI) or aborts the test (elsewhere) when it is not installed. */
     public static Path require(String path, String debianPackage) {
+        return require(path, debianPackage, Files::isExecutable);
+    }
+
+    /** As {@link #require(String, String)} for a file that needs only to exist (a library to preload). */
+    public static Path requireFile(String path, String debianPackage) {
+        return require(path, debianPackage, Files::isRegularFile);
+    }
+
+    private static Path require(String path, String debianPackage, Predicate<Path> present) {
         Path binary = Path.of(path);
-        if (Files.isExecutable(binary)) {
+        if (present.test(binary)) {
             return binary;
         }
         String message = path + " is not installed (Debian package '" + debianPackage

@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tatekae.state.AccountState;
+import io.tatekae.state.AccountTerms;
 import io.tatekae.state.CardState;
+import io.tatekae.state.CreditLimitRule;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.StateStore;
 import io.tatekae.state.StoreFullException;
@@ -41,8 +43,10 @@ public final class ProvisioningLoader {
     private final StateStore store;
     private final PanHasher hasher;
     private final Consumer<? super CardState> beforeCardWrite;
+    private final CreditLimitRule creditLimits;
     private final CardState card = new CardState();
     private final AccountState account = new AccountState();
+    private final AccountTerms terms = new AccountTerms();
     private final List<RejectedLine> rejected = new ArrayList<>();
     private int rejectedCount;
     private int accountsAdded;
@@ -50,10 +54,12 @@ public final class ProvisioningLoader {
     private int cardsAdded;
     private int cardsUpdated;
 
-    private ProvisioningLoader(StateStore store, PanHasher hasher, Consumer<? super CardState> beforeCardWrite) {
+    private ProvisioningLoader(StateStore store, PanHasher hasher, Consumer<? super CardState> beforeCardWrite,
+                               CreditLimitRule creditLimits) {
         this.store = store;
         this.hasher = hasher;
         this.beforeCardWrite = beforeCardWrite;
+        this.creditLimits = creditLimits;
     }
 
     public static ProvisioningReport load(Path file, StateStore store, PanHasher hasher) throws IOException {
@@ -72,7 +78,17 @@ public final class ProvisioningLoader {
      */
     public static ProvisioningReport load(Reader reader, StateStore store, PanHasher hasher,
                                           Consumer<? super CardState> beforeCardWrite) throws IOException {
-        return new ProvisioningLoader(store, hasher, beforeCardWrite).run(reader);
+        return load(reader, store, hasher, beforeCardWrite, CreditLimitRule.AS_PROVISIONED);
+    }
+
+    /**
+     * As {@link #load(Reader, StateStore, PanHasher, Consumer)}, with each account's credit limit worked
+     * out by {@code creditLimits} from the limit its record gives (or gave before) and its direct debit.
+     */
+    public static ProvisioningReport load(Reader reader, StateStore store, PanHasher hasher,
+                                          Consumer<? super CardState> beforeCardWrite, CreditLimitRule creditLimits)
+            throws IOException {
+        return new ProvisioningLoader(store, hasher, beforeCardWrite, creditLimits).run(reader);
     }
 
     private ProvisioningReport run(Reader reader) throws IOException {
@@ -129,14 +145,31 @@ public final class ProvisioningLoader {
         return obj;
     }
 
-    private void applyAccount(AccountRecord rec) {
+    private void applyAccount(AccountRecord rec) throws InvalidRecordException {
         int index = store.accountIndex(rec.id());
         boolean exists = index >= 0 && store.readAccount(index, account);
-        if (!exists) {
+        if (exists) {
+            store.readTerms(index, terms);
+        } else {
             account.index(-1).outstanding(0).openHolds(0);
             account.id().set(rec.id());
+            terms.reset(-1);
         }
-        account.creditLimit(rec.creditLimit()).plan(rec.plan()).status(rec.status()).kycVerified(rec.kycVerified());
+        if (rec.givesCreditLimit()) {
+            terms.baseCreditLimit(rec.creditLimit());
+        }
+        if (rec.directDebit() != null) {
+            terms.directDebit(rec.directDebit());
+        }
+        if (rec.history() != null) {
+            AccountRecord.History h = rec.history();
+            terms.history(h.statementsClosed(), h.statementsLate(), h.purchases(), h.purchaseYen());
+        }
+        long limit = creditLimits.accountLimit(terms.baseCreditLimit(), terms.directDebit());
+        if (limit <= 0) {
+            throw new InvalidRecordException("missing \"creditLimit\"");
+        }
+        account.creditLimit(limit).plan(rec.plan()).status(rec.status()).kycVerified(rec.kycVerified());
         if (rec.givesOutstanding()) {
             account.outstanding(rec.outstanding());
         }
@@ -147,6 +180,7 @@ public final class ProvisioningLoader {
             store.addAccount(account);
             accountsAdded++;
         }
+        store.writeTerms(terms.index(account.index()));
     }
 
     private void applyCard(CardRecord rec) throws InvalidRecordException {

@@ -1,0 +1,110 @@
+package io.tatekae.billing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Billing's state is part of the snapshots of the replayed state: after snapshots were written and the
+ * journal's old segments deleted, a restart from the newest snapshot shows every account as it was
+ * (statements and what is left of them, points and their lots, the recorded status and changes, what
+ * is owed with the fees and redeemed points in it), and the next month closes once.
+ */
+@Timeout(300)
+class BillingSnapshotTest {
+    private static final String YAML = """
+            journal:
+              fsync: none
+              segmentBytes: 1048576
+              snapshotEveryRecords: 1000
+              snapshotsKept: 2
+              retention: delete
+            """;
+    private static final String A = "B0000041";
+    private static final String BULK = "B0000042";
+    private static final String PAN = BillingSwitch.pan(41);
+    private static final String BULK_PAN = BillingSwitch.pan(42);
+    private static final String CARDS = BillingSwitch.account(A, "STANDARD", false) + BillingSwitch.card(PAN, A, "TARO YAMADA", 50_000)
+            + BillingSwitch.account(BULK, "STANDARD", false) + BillingSwitch.card(BULK_PAN, BULK, "HANAKO SATO", 50_000);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRestartFromASnapshotAfterTheOldJournalIsGoneShowsEveryAccountAsItWas() throws Exception {
+        MutableClock clock = new MutableClock("2026-10-05T10:00:00");
+        JsonNode before;
+        long bulkOwed;
+        try (BillingSwitch s = BillingSwitch.start(dir, clock, CARDS, YAML)) {
+            s.forcedPost(PAN, 10_000);
+            s.refund(PAN, 500);
+            clock.set("2026-11-03T10:00:00");
+            assertEquals(200, s.post("/admin/points/redeem", "{\"account\":\"" + A + "\",\"points\":20}").status());
+            assertEquals(200, s.put("/admin/accounts/" + A + "/direct-debit", "{\"registered\":true}").status());
+            clock.set("2026-11-12T10:00:00");
+            awaitCardLimit(s, A, 3_000);
+            s.pay("LATE-1", A, 9_709, "2026-11-12T09:00:00");
+            s.forcedPost(PAN, 1_000);
+            bulk(s, 9_000);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!(firstSegment() > 1 && s.sw.app().ledgerLag() == 0)) {
+                assertTrue(System.nanoTime() < deadline, "the journal's old segments were never deleted");
+                Thread.sleep(50);
+            }
+            before = s.account(A);
+            bulkOwed = s.account(BULK).get("owed").asLong();
+            assertEquals("LATE", before.get("statements").get(0).get("state").asText(), before.toString());
+        }
+        try (BillingSwitch s = BillingSwitch.restart(dir, clock, YAML)) {
+            assertTrue(s.sw.app().replayedFrom() > 1, "started from a snapshot, not the journal's beginning");
+            JsonNode after = s.account(A);
+            assertEquals(before, after, "the account as it was before the restart");
+            assertEquals(bulkOwed, s.account(BULK).get("owed").asLong());
+            assertEquals(1_000 - 20, after.get("owed").asLong(), "the redeemed points are still off what is owed");
+
+            clock.set("2026-12-01T00:00:05");
+            JsonNode december = s.account(A);
+            assertEquals(2, december.get("statements").size(), december.toString());
+            JsonNode november = december.get("statements").get(1);
+            assertEquals(20, november.get("pointsUsed").asLong(), november.toString());
+            assertEquals(0, november.get("billingFee").asLong(), "direct debit, registered before the snapshot");
+            assertEquals(980, november.get("amountDue").asLong(), november.toString());
+        }
+    }
+
+    private static void bulk(BillingSwitch s, int lines) {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            file.append("{\"type\":\"PURCHASE\",\"pan\":\"").append(BULK_PAN).append("\",\"rrn\":\"")
+                    .append(String.format("%012d", 800_000 + i)).append("\",\"amount\":1,\"currency\":\"392\"}\n");
+        }
+        BillingSwitch.Reply r = s.post("/admin/clearing", file.toString());
+        assertEquals(200, r.status(), r.body());
+    }
+
+    private long firstSegment() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("data").resolve("journal"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("segment-") && n.endsWith(".journal"))
+                    .mapToLong(n -> Long.parseLong(n.substring("segment-".length(), n.length() - ".journal".length())))
+                    .min().orElse(0);
+        }
+    }
+
+    private static void awaitCardLimit(BillingSwitch s, String account, long limit) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (s.account(account).get("cards").get(0).get("limit").asLong() != limit) {
+            assertTrue(System.nanoTime() < deadline, "card limit " + limit);
+            Thread.sleep(100);
+        }
+    }
+}
