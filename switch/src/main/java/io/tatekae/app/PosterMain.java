@@ -86,6 +86,12 @@ public final class PosterMain {
             err.println(e.getMessage());
             return 2;
         }
+        try {
+            PosterHeap.check(cfg, Runtime.getRuntime().maxMemory()); // before anything is opened or hooked
+        } catch (IllegalStateException e) {
+            err.println("poster: " + e.getMessage());
+            return 2;
+        }
         if (child) {
             watchParent(stop);
         }
@@ -140,13 +146,6 @@ public final class PosterMain {
         }, "poster-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         // Beside the poster: snapshots of the replayed state and the journal's retention (never in the switch's process).
-        try {
-            PosterHeap.check(cfg, Runtime.getRuntime().maxMemory());
-        } catch (IllegalStateException e) {
-            err.println("poster: " + e.getMessage());
-            lock.close();
-            return 2;
-        }
         Snapshotter snapshots = Snapshotting.snapshotter(cfg, committed::read, () -> Math.max(0, poster.lastPostedSequence()),
                 InstantSource.system());
         poster.start();

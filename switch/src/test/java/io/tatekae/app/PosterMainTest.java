@@ -8,8 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +49,24 @@ class PosterMainTest {
         Path config = Files.writeString(dir.resolve("switch.yaml"), "ledger:\n  poster: sideways\n");
         assertEquals(2, run("--config", config.toString()));
         assertTrue(err().contains("ledger.poster: \"sideways\" is not allowed"), err());
+    }
+
+    /**
+     * A heap too small for the snapshot replay's table: refused before anything is opened, and the
+     * process ends (a shutdown hook registered first had waited for a poster that never ran: a hang).
+     */
+    @Test
+    void aHeapTooSmallForTheSnapshotReplayIsRefusedAndTheProcessEnds() throws Exception {
+        Path config = Files.writeString(dir.resolve("switch.yaml"), "mode: test\nholds:\n  maxOpenHolds: 2000000\n");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-cp",
+                System.getProperty("java.class.path"), PosterMain.class.getName(), "--config", config.toString(),
+                "--data-dir", dir.resolve("data").toString()));
+        Process poster = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(poster.waitFor(60, TimeUnit.SECONDS), "the poster process hangs");
+        String output = new String(poster.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, poster.exitValue(), output);
+        assertTrue(output.contains("the poster's heap is too small: with holds.maxOpenHolds 2,000,000"), output);
     }
 
     @Test
