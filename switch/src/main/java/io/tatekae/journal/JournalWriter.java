@@ -41,6 +41,8 @@ public final class JournalWriter implements AutoCloseable {
     private boolean failed;
     private long nextRepairNanos;
     private SequenceMark postableMark;
+    /** Null under {@link FsyncPolicy#NONE}, where nothing is forced and preallocation gains nothing. */
+    private final SegmentPreallocator spares;
 
     private JournalWriter(JournalConfig config, SegmentFiles files, JournalRecovery.State state) throws IOException {
         this.config = config;
@@ -56,6 +58,33 @@ public final class JournalWriter implements AutoCloseable {
         this.committedSegmentRecords = segmentWritten;
         this.channel = openSegment(segmentFirst);
         this.lastForceNanos = System.nanoTime();
+        this.spares = config.fsyncPolicy() == FsyncPolicy.NONE ? null
+                : new SegmentPreallocator(config.directory(), config.segmentBytes());
+        if (spares != null) {
+            preallocateCurrentSegment();
+            spares.start();
+        }
+    }
+
+    /**
+     * Zero-fills the rest of the segment appended to now (a start takes tens of milliseconds for it) so
+     * its commits flush data only; later segments come from {@link SegmentPreallocator}. A failure (a
+     * full device) is not fatal: the segment is cut back and grows as it is written, as without it.
+     */
+    private void preallocateCurrentSegment() {
+        long from = segmentWritten * RECORD;
+        try {
+            SegmentPreallocator.zeroFill(channel, from, recordsPerSegment * RECORD);
+            channel.force(false);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "journal " + config.directory() + ": cannot preallocate the current "
+                    + "segment (" + e.getMessage() + "); it grows as it is written");
+            try {
+                channel.truncate(from);
+            } catch (IOException ignored) {
+                // recovery cuts zeros after the last valid record anyway
+            }
+        }
     }
 
     /** Opens (creating if needed) the journal, recovering a torn tail left by a crash. */
@@ -227,8 +256,16 @@ public final class JournalWriter implements AutoCloseable {
         return config.directory();
     }
 
+    /** True when the next roll will rename a prepared spare (tests wait for it). */
+    boolean spareReady() {
+        return spares != null && spares.ready();
+    }
+
     @Override
     public void close() {
+        if (spares != null) {
+            spares.close();
+        }
         if (!channel.isOpen()) {
             return;
         }
@@ -237,7 +274,8 @@ public final class JournalWriter implements AutoCloseable {
                 commit();
             }
             if (!failed && config.fsyncPolicy() != FsyncPolicy.NONE) {
-                channel.force(false);
+                channel.truncate(segmentWritten * RECORD); // the preallocated zeros: a stopped journal ends at its last record
+                channel.force(true);
                 durableSequence = committedSequence;
                 publishPostable();
             }
@@ -285,7 +323,13 @@ public final class JournalWriter implements AutoCloseable {
         channel.close();
         segmentFirst += segmentWritten;
         segmentWritten = 0;
-        channel = openSegment(segmentFirst);
+        Path next = JournalSegments.path(config.directory(), segmentFirst);
+        if (spares != null && spares.moveReadyTo(next)) {
+            channel = files.open(next);
+            forceDirectory();
+        } else {
+            channel = openSegment(segmentFirst);
+        }
     }
 
     private FileChannel openSegment(long first) throws IOException {
