@@ -1,18 +1,10 @@
 package io.tatekae.app;
 
 import io.tatekae.admin.AdminRoutes;
-import io.tatekae.billing.BillingEvent;
-import io.tatekae.billing.BillingRecovery;
 import io.tatekae.config.PosterMode;
 import io.tatekae.config.SwitchConfig;
-import io.tatekae.engine.EngineRecovery;
-import io.tatekae.engine.EngineSeed;
-import io.tatekae.engine.HoldEvent;
-import io.tatekae.journal.FsyncPolicy;
-import io.tatekae.journal.JournalBillingLog;
 import io.tatekae.journal.JournalConfig;
 import io.tatekae.journal.JournalMoneyLog;
-import io.tatekae.journal.JournalReader;
 import io.tatekae.journal.JournalWriter;
 import io.tatekae.journal.SegmentFiles;
 import io.tatekae.journal.SequenceMark;
@@ -23,16 +15,11 @@ import io.tatekae.ledger.LedgerPosterConfig;
 import io.tatekae.ledger.LedgerException;
 import io.tatekae.ledger.PosterLock;
 import io.tatekae.ledger.TotalsDifference;
-import io.tatekae.snapshot.SnapshotReader;
 import io.tatekae.snapshot.Snapshotter;
-import io.tatekae.snapshot.Snapshots;
-import io.tatekae.state.AccountTable;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -45,8 +32,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class MoneyPath implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MoneyPath.class.getName());
-    private static final int REPLAY_BATCH = 4096;
-    private static final long BATCH_FSYNC_INTERVAL_MS = 10;
     private static final Duration AUDIT_WAIT = Duration.ofSeconds(120);
 
     private final JournalWriter writer;
@@ -59,7 +44,6 @@ final class MoneyPath implements AutoCloseable {
     private final PosterLock posterLock;
     /** Null when the poster (and the snapshots with it) runs in another process. */
     private final Snapshotter snapshotter;
-    private long replayedFrom = 1;
     private final SequenceMark postedMark;
     private final SequenceMark auditRequests;
     private final SequenceMark auditServed;
@@ -67,13 +51,7 @@ final class MoneyPath implements AutoCloseable {
     private final SequenceMark auditLeft;
 
     MoneyPath(SwitchConfig config, SegmentFiles journalFiles, InstantSource clock) {
-        JournalConfig journal = new JournalConfig(config.data().journalDir(), config.journal().segmentBytes(),
-                Math.max(JournalConfig.DEFAULT_MAX_BATCH_RECORDS, config.pipeline().maxBatch()),
-                switch (config.journal().fsync()) {
-                    case DURABLE -> FsyncPolicy.DURABLE;
-                    case BATCH -> FsyncPolicy.BATCH_MS;
-                    case NONE -> FsyncPolicy.NONE;
-                }, BATCH_FSYNC_INTERVAL_MS);
+        JournalConfig journal = StartRestore.journal(config);
         // Before the journal opens: a second poster on this journal is refused before anything is touched.
         boolean inProcess = config.ledger().poster() == PosterMode.IN_PROCESS;
         child = config.ledger().poster() == PosterMode.CHILD ? new PosterSupervisor(config) : null;
@@ -95,11 +73,6 @@ final class MoneyPath implements AutoCloseable {
         // The snapshots are written beside the poster: here when it runs in this process, else in its own.
         snapshotter = !inProcess ? null : Snapshotting.snapshotter(config, writer::postableSequence,
                 () -> Math.max(0, poster.lastPostedSequence()), clock);
-    }
-
-    /** The first journal record the last start replayed (1 without a snapshot). */
-    long replayedFrom() {
-        return replayedFrom;
     }
 
     /** The snapshot writer of this process, or null when the poster's process writes them. */
@@ -136,56 +109,6 @@ final class MoneyPath implements AutoCloseable {
 
     long committedSequence() {
         return writer.committedSequence();
-    }
-
-    /**
-     * Loads the newest valid snapshot (the engine's state and billing's), then replays every committed
-     * journal record after it, in order, into the engine's recovery and billing's; returns where the
-     * engine's counters resume.
-     */
-    EngineSeed replay(EngineRecovery recovery, BillingRecovery billing, AccountTable accounts, Path snapshotDir) {
-        long upTo = writer.committedSequence();
-        HoldEvent event = new HoldEvent();
-        BillingEvent billingEvent = new BillingEvent();
-        long started = System.nanoTime();
-        long from = 1;
-        Optional<SnapshotReader> newest = Snapshots.newestValid(snapshotDir, upTo);
-        if (newest.isPresent()) {
-            try (SnapshotReader snapshot = newest.get()) {
-                snapshot.section(Snapshots.ENGINE, recovery::importFrom);
-                snapshot.section(Snapshots.APPROVALS, recovery::importApprovals);
-                if (snapshot.hasMore()) {
-                    snapshot.section(Snapshots.BILLING, billing::importFrom);
-                }
-                from = snapshot.sequence() + 1;
-                LOG.log(System.Logger.Level.INFO, "started from the snapshot at journal sequence " + snapshot.sequence());
-            }
-        }
-        long replayFrom = from;
-        replayedFrom = from;
-        try (JournalReader reader = JournalReader.open(writer.directory(), from)) {
-            while (reader.nextSequence() <= upTo) {
-                int n = reader.poll(r -> {
-                    if (JournalMoneyLog.toEvent(r, event)) {
-                        recovery.apply(event);
-                        billing.apply(event);
-                    } else if (JournalBillingLog.toEvent(r, billingEvent)) {
-                        billing.apply(billingEvent);
-                        recovery.billed(billingEvent.accountIndex, billingEvent.outstandingDelta());
-                    }
-                }, REPLAY_BATCH, upTo);
-                if (n == 0) {
-                    break;
-                }
-            }
-        }
-        // Approval codes start at counter 1: counter 0 would be "000000", which some acquirers read as no code.
-        EngineSeed seed = recovery.finish(new EngineSeed(1, 1), accounts);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.log(System.Logger.Level.INFO, () -> "journal replayed from sequence " + replayFrom + " to " + upTo + " ("
-                + recovery.events() + " hold events in all, " + billing.events() + " billing events since the snapshot), in "
-                + millis + " ms; next hold " + seed.nextHoldId());
-        return seed;
     }
 
     /** The ledger accounts whose totals disagree with their rows (read-only: any process may ask). */

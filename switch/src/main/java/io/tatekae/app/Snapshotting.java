@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-/** Builds the snapshot writer the configuration asks for, wherever the poster runs. */
-final class Snapshotting {
+/**
+ * Builds the snapshot writer the configuration asks for, wherever the poster runs (also the restart
+ * benchmark's, so its snapshots and retention are production's).
+ */
+public final class Snapshotting {
     private Snapshotting() {
     }
 
@@ -23,7 +26,7 @@ final class Snapshotting {
      * @param postable the last durable journal record (the writer's, or committed.mark in another process)
      * @param posted   the last record in the ledger (the poster's position)
      */
-    static Snapshotter snapshotter(SwitchConfig config, LongSupplier postable, LongSupplier posted, InstantSource clock) {
+    public static Snapshotter snapshotter(SwitchConfig config, LongSupplier postable, LongSupplier posted, InstantSource clock) {
         JournalConfig journal = config.journal();
         PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
         JournalTrimmer trimmer = new JournalTrimmer(config.data().journalDir(),

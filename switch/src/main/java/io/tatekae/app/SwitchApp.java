@@ -4,7 +4,6 @@ import io.tatekae.admin.AdminHttpServer;
 import io.tatekae.admin.AdminRoutes;
 import io.tatekae.billing.AccountViews;
 import io.tatekae.billing.Billing;
-import io.tatekae.billing.BillingRecovery;
 import io.tatekae.billing.BillingSettings;
 import io.tatekae.billing.BillingState;
 import io.tatekae.billing.CardIndex;
@@ -28,7 +27,6 @@ import io.tatekae.net.IsoServer;
 import io.tatekae.net.NetStats;
 import io.tatekae.pipeline.SwitchPipeline;
 import io.tatekae.spec.ProfileSpec;
-import io.tatekae.state.ChronicleStateStore;
 import io.tatekae.state.LiveState;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.provision.ProvisioningReport;
@@ -71,6 +69,7 @@ public final class SwitchApp implements AutoCloseable {
     private final BillingDriver billingDriver;
     private final BillingAdmin billingAdmin;
     private final ScheduledExecutorService billingTimer;
+    private final long replayedFrom;
     private AdminHttpServer http;
     /** Admin work that waits (for the poster's audit, up to minutes): off the common pool, which has one thread on 2 cores. */
     private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
@@ -82,19 +81,18 @@ public final class SwitchApp implements AutoCloseable {
         HeapBudget.check(config, Runtime.getRuntime().maxMemory());
         Files.createDirectories(config.data().dir());
         PolicySettings policy = PolicySettingsFactory.from(config.policy(), config.holds());
-        store = new LiveState(new ChronicleStateStore(config.data().dir(), config.state().maxCards(), config.state().maxAccounts()),
-                config.state().maxCards(), config.state().maxAccounts(), policy.velocityMaxApprovals());
+        store = StartRestore.openState(config, policy);
         hasher = new PanHasher(config.keys().panHashKey());
         Cav2Calculator cav2 = new Cav2Calculator(CardVerificationKeys.fromHex(config.keys().cvkAHex(), config.keys().cvkBHex()));
         money = new MoneyPath(config, journalFiles, clock);
-        TxnTable txns = new TxnTable(Math.max(TxnTable.MIN_ENTRIES, config.holds().maxOpenHolds()));
-        EngineRecovery recovery = new EngineRecovery(store, txns, policy, clock.millis());
         billingSettings = BillingDriver.settings(config);
-        BillingState billingState = new BillingState(billingSettings);
-        BillingRecovery billingRecovery = new BillingRecovery(billingState);
-        EngineSeed seed = money.replay(recovery, billingRecovery, store.accounts(), config.data().snapshotDir());
-        String fixed = billingRecovery.finish(store);
-        LOG.log(System.Logger.Level.INFO, () -> "billing recovered: " + fixed);
+        StartRestore.Restored restored = StartRestore.run(config, store, policy, billingSettings, money.committedSequence(), clock);
+        replayedFrom = restored.replayedFrom();
+        LOG.log(System.Logger.Level.INFO, () -> "billing recovered: " + restored.billingFixed());
+        TxnTable txns = restored.txns();
+        EngineRecovery recovery = restored.recovery();
+        EngineSeed seed = restored.seed();
+        BillingState billingState = restored.billing();
         billing = new Billing(billingSettings, billingState, store, new JournalBillingLog(money.moneyLog()), new CardIndex());
         AuthorizationEngine engine = new AuthorizationEngine(store, hasher, cav2, policy, clock,
                 new BillingMoneyLog(moneyLogDecorator.apply(money.moneyLog()), billing),
@@ -325,7 +323,7 @@ public final class SwitchApp implements AutoCloseable {
 
     /** The first journal record this start replayed: 1, or the one after the snapshot it started from. */
     public long replayedFrom() {
-        return money.replayedFrom();
+        return replayedFrom;
     }
 
     /** The snapshot writer of this process (tests); null when the poster runs in another process. */

@@ -40,6 +40,9 @@ public final class Snapshots {
 
     /** Deletes all but the newest {@code keep} snapshots, and leftover temporary files; returns the oldest kept sequence, or -1. */
     public static long prune(Path directory, int keep) {
+        if (!Files.isDirectory(directory)) {
+            return -1; // none written yet (a new switch): nothing to prune, nothing to warn about
+        }
         long[] sequences = SnapshotFiles.sequences(directory);
         for (int i = keep; i < sequences.length; i++) {
             delete(SnapshotFiles.path(directory, sequences[i]));

@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +43,37 @@ class SnapshotFilesTest {
             }
         });
         return values;
+    }
+
+    @Test
+    void pruningBeforeTheFirstSnapshotIsQuiet() {
+        // The snapshot writer prunes at every step: before its first snapshot the folder does not exist yet.
+        List<LogRecord> warnings = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(Snapshots.class.getName());
+        logger.addHandler(handler);
+        try {
+            assertEquals(-1, Snapshots.prune(dir.resolve("not-yet"), 3));
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(List.of(), warnings.stream().map(LogRecord::getMessage).toList());
+        assertFalse(Files.exists(dir.resolve("not-yet")));
     }
 
     @Test
