@@ -2,6 +2,12 @@ package io.tatekae.app;
 
 import io.tatekae.admin.AdminHttpServer;
 import io.tatekae.admin.AdminRoutes;
+import io.tatekae.net.FrameTap;
+import io.tatekae.ledger.Ledger;
+import io.tatekae.engine.Postings;
+import io.tatekae.ledger.LedgerPoster;
+import io.tatekae.snapshot.Snapshotter;
+import io.tatekae.recorder.FrameRecorder;
 import io.tatekae.billing.AccountViews;
 import io.tatekae.billing.Billing;
 import io.tatekae.billing.BillingSettings;
@@ -60,9 +66,9 @@ public final class SwitchApp implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final MoneyPath money;
     private final SwitchMetrics metrics;
-    private final io.tatekae.engine.Postings postings;
+    private final Postings postings;
     private final MoneyAdmin moneyAdmin;
-    private final io.tatekae.recorder.FrameRecorder recorder;
+    private final FrameRecorder recorder;
     private final InstantSource clock;
     private final BillingSettings billingSettings;
     private final Billing billing;
@@ -103,11 +109,11 @@ public final class SwitchApp implements AutoCloseable {
         EventLoopGroup ioThread = IsoServer.newIoThread();
         pipeline = new SwitchPipeline(config.pipeline(), ProfileSpec.load(), engine, netStats, ioThread.next());
         recorder = config.recorder().enabled()
-                ? new io.tatekae.recorder.FrameRecorder(config.recorder().file(), ProfileSpec.load(), clock,
-                        io.tatekae.recorder.FrameRecorder.DEFAULT_QUEUE_ENTRIES)
+                ? new FrameRecorder(config.recorder().file(), ProfileSpec.load(), clock,
+                        FrameRecorder.DEFAULT_QUEUE_ENTRIES)
                 : null;
         server = new IsoServer(config.server(), netStats, pipeline.sink(), pipeline.rejectors(),
-                recorder == null ? io.tatekae.net.FrameTap.NONE : recorder, ioThread);
+                recorder == null ? FrameTap.NONE : recorder, ioThread);
         moneyAdmin = new MoneyAdmin(pipeline, store, hasher, postings, money.ledger(), money::ledgerLag, clock);
         AccountViews views = new AccountViews(billing, store, billingSettings.eligibility());
         CardIssuer issuer = new CardIssuer(billing, views, store, hasher, cav2, new CardIssuer.Settings(
@@ -118,7 +124,7 @@ public final class SwitchApp implements AutoCloseable {
         metrics.gauge("tatekae_ledger_lag_records", "Journal records not yet in the ledger", money, MoneyPath::ledgerLag);
         if (recorder != null) {
             metrics.gauge("tatekae_recorder_dropped", "Messages the traffic recorder dropped (queue full)", recorder,
-                    io.tatekae.recorder.FrameRecorder::dropped);
+                    FrameRecorder::dropped);
         }
         if (money.child() != null) {
             metrics.gauge("tatekae_ledger_poster_restarts", "Times the child poster process died and was started again",
@@ -317,7 +323,7 @@ public final class SwitchApp implements AutoCloseable {
     }
 
     /** The journal-to-ledger poster of this process (lag, counters), for tests; null unless {@code ledger.poster} is in-process. */
-    public io.tatekae.ledger.LedgerPoster poster() {
+    public LedgerPoster poster() {
         return money.poster();
     }
 
@@ -327,11 +333,11 @@ public final class SwitchApp implements AutoCloseable {
     }
 
     /** The snapshot writer of this process (tests); null when the poster runs in another process. */
-    public io.tatekae.snapshot.Snapshotter snapshotter() {
+    public Snapshotter snapshotter() {
         return money.snapshotter();
     }
 
-    public io.tatekae.ledger.Ledger ledger() {
+    public Ledger ledger() {
         return money.ledger();
     }
 }
