@@ -12,6 +12,7 @@ import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.ext.DefaultHandler2;
 
@@ -114,12 +115,12 @@ final class PackagerXml {
         }
 
         @Override
-        public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+        public void fatalError(SAXParseException e) throws SAXException {
             throw e;
         }
 
         @Override
-        public void error(org.xml.sax.SAXParseException e) throws SAXException {
+        public void error(SAXParseException e) throws SAXException {
             throw e;
         }
     }

@@ -3,6 +3,7 @@ package io.tatekae.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.ConnectException;
 import java.util.HexFormat;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
@@ -33,7 +34,7 @@ class PackagersTest {
     void theDtdComesFromJposJarNotTheNetwork() throws Exception {
         try (var in = PackagersTest.class.getResourceAsStream("/bad/jpos-unknown-dtd.xml")) {
             ISOException e = assertThrows(ISOException.class, () -> new GenericPackager(in));
-            assertEquals(java.net.ConnectException.class, e.getNested().getClass(),
+            assertEquals(ConnectException.class, e.getNested().getClass(),
                     "control: jPOS tried to fetch the DTD");
         }
         GenericPackager packager = Packagers.genericPackager();

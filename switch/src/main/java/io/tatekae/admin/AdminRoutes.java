@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -92,7 +93,7 @@ public final class AdminRoutes {
             return done(notAllowed());
         }
         boolean known = commands.keySet().stream().anyMatch(k -> k.endsWith(" " + path));
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(commands.keySet());
+        TreeSet<String> all = new TreeSet<>(commands.keySet());
         all.addAll(templated.keySet());
         return done(known ? notAllowed() : Reply.text(404, "no such path: " + path + " (try /health, /metrics, /live, /live.json, "
                 + String.join(", ", all) + ")"));

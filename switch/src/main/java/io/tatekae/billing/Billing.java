@@ -9,6 +9,7 @@ import io.tatekae.state.CardStatus;
 import io.tatekae.state.PanKey;
 import io.tatekae.state.StateStore;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -103,7 +104,7 @@ public final class Billing {
     }
 
     private static String reference(HoldEvent e) {
-        return new String(e.reference, 0, e.referenceLength, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(e.reference, 0, e.referenceLength, StandardCharsets.US_ASCII);
     }
 
     /** The journal made the batch durable: the store changes that waited for it are made. */

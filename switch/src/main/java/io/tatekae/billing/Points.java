@@ -3,6 +3,7 @@ package io.tatekae.billing;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * An account's points as the ledger counts them (issuer-policy.md "Points", billing.md §7), kept on the
@@ -91,7 +92,7 @@ public final class Points {
     }
 
     private int[] oldestLotsFirst(long nowMillis) {
-        return java.util.stream.IntStream.range(0, count)
+        return IntStream.range(0, count)
                 .filter(i -> entries[i * FIELDS] > nowMillis && entries[i * FIELDS + 1] > 0)
                 .boxed().sorted((a, b) -> Long.compare(entries[a * FIELDS], entries[b * FIELDS]))
                 .mapToInt(Integer::intValue).toArray();

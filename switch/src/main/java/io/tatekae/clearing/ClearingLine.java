@@ -1,5 +1,7 @@
 package io.tatekae.clearing;
 
+import io.tatekae.state.MaskedPan;
+
 /**
  * One valid line of the clearing file (profile §8). The PAN stays in memory only: never print it
  * (use {@link #maskedPan()}). {@code postingId} is the line's identity, its idempotency key.
@@ -9,7 +11,7 @@ public record ClearingLine(int lineNumber, Type type, String pan, String authCod
     public enum Type { PURCHASE, REFUND }
 
     public String maskedPan() {
-        return io.tatekae.state.MaskedPan.of(pan);
+        return MaskedPan.of(pan);
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tatekae.state.Luhn;
+import io.tatekae.state.MaskedPan;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -112,8 +114,8 @@ public final class ClearingParser {
         if (pan.length() < 12 || pan.length() > 19 || !pan.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidLine("pan: must be 12 to 19 digits");
         }
-        if (!io.tatekae.state.Luhn.isValid(pan)) {
-            throw new InvalidLine("pan " + io.tatekae.state.MaskedPan.of(pan) + ": fails the Luhn check");
+        if (!Luhn.isValid(pan)) {
+            throw new InvalidLine("pan " + MaskedPan.of(pan) + ": fails the Luhn check");
         }
         return pan;
     }

@@ -2,6 +2,7 @@ package io.tatekae.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -176,7 +177,7 @@ public final class ConfigLoader {
     }
 
     private static RecorderConfig recorder(YamlSection s, Mode mode, DataConfig data) {
-        boolean enabled = Boolean.parseBoolean(s.choice("enabled", "false", java.util.List.of("true", "false")));
+        boolean enabled = Boolean.parseBoolean(s.choice("enabled", "false", List.of("true", "false")));
         String file = s.text("file", DATA_DIR_PLACEHOLDER + "/recording.bin");
         if (!enabled) {
             return RecorderConfig.DISABLED;

@@ -1,6 +1,7 @@
 package io.tatekae.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The append-only journal of money changes, the snapshots of what its replay rebuilds, and what
@@ -13,5 +14,5 @@ import java.nio.file.Path;
  */
 public record JournalConfig(FsyncMode fsync, long segmentBytes, String retention, Path archiveDir,
                             long snapshotEveryRecords, int snapshotEveryMinutes, int snapshotsKept) {
-    static final java.util.List<String> RETENTIONS = java.util.List.of("delete", "archive", "keep");
+    static final List<String> RETENTIONS = List.of("delete", "archive", "keep");
 }

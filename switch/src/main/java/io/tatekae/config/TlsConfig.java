@@ -1,6 +1,7 @@
 package io.tatekae.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * TLS on the ISO 8583 listener ({@code server.tls}).
@@ -17,7 +18,7 @@ public record TlsConfig(boolean enabled, Path certificateChain, Path privateKey,
     public enum ClientAuth {
         NONE("none"), OPTIONAL("optional"), REQUIRED("required");
 
-        static final java.util.List<String> NAMES = java.util.List.of("none", "optional", "required");
+        static final List<String> NAMES = List.of("none", "optional", "required");
 
         private final String configName;
 

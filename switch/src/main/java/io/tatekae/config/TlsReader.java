@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads {@code server.tls}: when enabled, the PEM files must exist and be readable. */
 final class TlsReader {
@@ -18,7 +19,7 @@ final class TlsReader {
         Path key = pemFile(s, "privateKey", enabled, "the server's private key");
         boolean needsTrust = enabled && clientAuth != TlsConfig.ClientAuth.NONE;
         Path trust = pemFile(s, "trustCertificates", needsTrust,
-                "the CA certificates that client certificates must chain to (clientAuth is " + clientAuth.name().toLowerCase(java.util.Locale.ROOT) + ")");
+                "the CA certificates that client certificates must chain to (clientAuth is " + clientAuth.name().toLowerCase(Locale.ROOT) + ")");
         if (!enabled) {
             return TlsConfig.DISABLED;
         }

@@ -1,5 +1,7 @@
 package io.tatekae.engine;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * DE 38 approval codes: six base-36 characters from a counter that only moves forward, so codes
  * are unique until the counter wraps at 36^6 (about 2.2 billion approvals).
@@ -7,7 +9,7 @@ package io.tatekae.engine;
 public final class AuthCodes {
     public static final int LENGTH = 6;
     public static final long SPACE = 2_176_782_336L; // 36^6
-    private static final byte[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".getBytes(StandardCharsets.US_ASCII);
     // An odd multiplier permutes the code space, so consecutive approvals do not get neighbouring codes.
     private static final long SCRAMBLE = 1_000_000_007L; // prime, coprime with 36^6 = 2^12 * 3^12
 

@@ -1,5 +1,7 @@
 package io.tatekae.engine;
 
+import java.util.Arrays;
+
 /**
  * The engine's view of one request: primitives read from the wire by the I/O thread, plus offsets
  * of the few text values (PAN, merchant ID and name, typed cardholder name, CAV2) into {@link #data}.
@@ -112,7 +114,7 @@ public final class AuthRequest {
     /** Overwrites the CAV2 digits in the frame buffer once checked: no CAV2 outlives its check. */
     public void wipeCav2() {
         if (cav2Length > 0) {
-            java.util.Arrays.fill(data, cav2Offset, cav2Offset + cav2Length, (byte) '0');
+            Arrays.fill(data, cav2Offset, cav2Offset + cav2Length, (byte) '0');
         }
     }
 }

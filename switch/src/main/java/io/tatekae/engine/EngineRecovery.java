@@ -207,7 +207,7 @@ public final class EngineRecovery {
     }
 
     /** Clearing lines and payments the journal has applied (their posting ids). */
-    public java.util.Set<Long> appliedPostings() {
+    public Set<Long> appliedPostings() {
         return appliedPostings;
     }
 

@@ -1,5 +1,7 @@
 package io.tatekae.engine;
 
+import java.util.Arrays;
+
 /**
  * One change to a hold, as the engine reports it to the {@link MoneyLog} and as recovery replays it:
  * what changed, plus the request key and content needed to rebuild duplicate and reversal lookups
@@ -75,8 +77,8 @@ public final class HoldEvent {
         keyA = keyB = panHi = panLo = amountAndCode = merchantHash = 0;
         authCounter = -1;
         stan = 0;
-        java.util.Arrays.fill(authCode, (byte) ' ');
-        java.util.Arrays.fill(rrn, (byte) ' ');
+        Arrays.fill(authCode, (byte) ' ');
+        Arrays.fill(rrn, (byte) ' ');
         rrnLength = 0;
         accountIdLength = 0;
         maskedPanLength = 0;

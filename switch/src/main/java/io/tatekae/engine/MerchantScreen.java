@@ -1,5 +1,7 @@
 package io.tatekae.engine;
 
+import java.util.Arrays;
+
 /** Policy checks 10 and 11 over the request's merchant fields; allocation-free. */
 final class MerchantScreen {
     private static final int RECURRING_PRESENCE = 4;
@@ -15,7 +17,7 @@ final class MerchantScreen {
             return true;
         }
         for (byte[] id : policy.blockedMerchantIds) {
-            if (r.merchantIdLength == id.length && java.util.Arrays.equals(r.data, r.merchantIdOffset,
+            if (r.merchantIdLength == id.length && Arrays.equals(r.data, r.merchantIdOffset,
                     r.merchantIdOffset + id.length, id, 0, id.length)) {
                 return true;
             }

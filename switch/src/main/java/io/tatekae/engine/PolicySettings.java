@@ -1,8 +1,12 @@
 package io.tatekae.engine;
 
+import io.tatekae.state.VelocityRing;
+
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -55,8 +59,8 @@ public final class PolicySettings {
         currency = b.currency;
         zone = b.zone;
         holdLifetimeMillis = b.holdLifetimeDays * 86_400_000L;
-        if (velocityMaxApprovals < 1 || velocityMaxApprovals > io.tatekae.state.VelocityRing.CAPACITY) {
-            throw new IllegalArgumentException("velocityMaxApprovals must be 1.." + io.tatekae.state.VelocityRing.CAPACITY);
+        if (velocityMaxApprovals < 1 || velocityMaxApprovals > VelocityRing.CAPACITY) {
+            throw new IllegalArgumentException("velocityMaxApprovals must be 1.." + VelocityRing.CAPACITY);
         }
     }
 
@@ -70,7 +74,7 @@ public final class PolicySettings {
     /** DE 42 is ans15, space-filled: a configured ID is compared after the same padding. */
     private static byte[] merchantId(String id) {
         byte[] padded = new byte[15];
-        java.util.Arrays.fill(padded, (byte) ' ');
+        Arrays.fill(padded, (byte) ' ');
         byte[] raw = id.getBytes(StandardCharsets.US_ASCII);
         if (raw.length == 0 || raw.length > 15) {
             throw new IllegalArgumentException("blocked merchant ID must be 1..15 characters: '" + id + "'");
@@ -93,14 +97,14 @@ public final class PolicySettings {
 
     /** Defaults are issuer-policy.md's. */
     public static final class Builder {
-        private Collection<Integer> blockedMccs = java.util.List.of(6540, 6529, 6530, 4829, 6010, 6011, 6012, 6050, 6051, 6534,
+        private Collection<Integer> blockedMccs = List.of(6540, 6529, 6530, 4829, 6010, 6011, 6012, 6050, 6051, 6534,
                 5815, 5816, 5817, 5818, 7922, 7800, 7801, 7802, 7995, 9406, 6211);
-        private Collection<Integer> subscriptionMccs = java.util.List.of(5968);
-        private Collection<String> blockedMerchantIds = java.util.List.of();
-        private Collection<String> blockedNamePatterns = java.util.List.of("GIFT", "PREPAID", "ITUNES", "GOOGLE PLAY");
-        private Collection<Integer> cardPresentEntryModes = java.util.List.of(5, 7, 90, 91);
-        private Collection<Integer> cav2RequiredEntryModes = java.util.List.of(1, 81);
-        private Collection<Integer> acceptedEcis = java.util.List.of(5, 6);
+        private Collection<Integer> subscriptionMccs = List.of(5968);
+        private Collection<String> blockedMerchantIds = List.of();
+        private Collection<String> blockedNamePatterns = List.of("GIFT", "PREPAID", "ITUNES", "GOOGLE PLAY");
+        private Collection<Integer> cardPresentEntryModes = List.of(5, 7, 90, 91);
+        private Collection<Integer> cav2RequiredEntryModes = List.of(1, 81);
+        private Collection<Integer> acceptedEcis = List.of(5, 6);
         private long threeDsThresholdYen = 0;
         private long perTransactionLimitYen = 50_000;
         private int velocityMaxApprovals = 10;

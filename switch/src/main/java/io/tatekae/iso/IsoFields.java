@@ -1,5 +1,8 @@
 package io.tatekae.iso;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * A decoded ISO 8583 message as a flyweight over the frame's bytes: for each present data element,
  * the offset and length of its value (after any length prefix) in {@link #buffer()}. Reused for
@@ -161,7 +164,7 @@ public final class IsoFields {
         if (!has(de) || !other.has(de) || lengths[de] != other.lengths[de]) {
             return false;
         }
-        return java.util.Arrays.equals(buffer, offsets[de], offsets[de] + lengths[de],
+        return Arrays.equals(buffer, offsets[de], offsets[de] + lengths[de],
                 other.buffer, other.offsets[de], other.offsets[de] + lengths[de]);
     }
 
@@ -171,7 +174,7 @@ public final class IsoFields {
      */
     public String valueString(int de) {
         requirePresent(de);
-        return new String(buffer, offsets[de], lengths[de], java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(buffer, offsets[de], lengths[de], StandardCharsets.US_ASCII);
     }
 
     /** The error that stopped decoding, NONE when the message is well formed. */

@@ -1,6 +1,7 @@
 package io.tatekae.journal;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -154,7 +155,7 @@ public final class JournalRecordCodec {
         for (int i = 1; i <= JournalRecord.X_COUNT; i++) {
             r.x(i, 0);
         }
-        java.util.Arrays.fill(r.text, (byte) 0);
+        Arrays.fill(r.text, (byte) 0);
         if (hasText(r.type())) {
             r.x(1, buffer.getLong(offset + EXT));
             r.x(2, buffer.getLong(offset + TEXT_X2));

@@ -7,6 +7,7 @@ import io.tatekae.journal.JournalRecordType;
 import io.tatekae.journal.PointsPlan;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class BatchPlan {
     final List<PointsEntry> points = new ArrayList<>();
 
     BatchPlan(Map<Long, HoldRow> loadedHolds, Set<String> knownAccounts, Set<OnceKey> usedOnceKeys) {
-        this(loadedHolds, knownAccounts, usedOnceKeys, new java.util.HashSet<>());
+        this(loadedHolds, knownAccounts, usedOnceKeys, new HashSet<>());
     }
 
     /** @param closedStatements "accountId/YYYYMM" of the statements the ledger already has among the batch's accounts */

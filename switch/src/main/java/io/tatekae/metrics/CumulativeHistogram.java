@@ -3,6 +3,7 @@ package io.tatekae.metrics;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
@@ -63,7 +64,7 @@ final class CumulativeHistogram {
     }
 
     private static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Appends # HELP, # TYPE, the cumulative buckets, _sum and _count. */

@@ -15,6 +15,9 @@ import io.tatekae.pipeline.PipelineStats;
 import io.tatekae.pipeline.SwitchPipeline;
 import org.HdrHistogram.Histogram;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
@@ -106,14 +109,14 @@ public final class SwitchMetrics {
 
     /** tatekae_requests_total{mti, de39}: responses by request MTI and DE 39 (outcomes sharing a DE 39 summed). */
     private void requestsByMtiAndDe39() {
-        java.util.Set<String> codes = new java.util.TreeSet<>();
+        Set<String> codes = new TreeSet<>();
         for (Outcome o : OUTCOMES) {
             codes.add(ResponseCodes.de39String(o));
         }
         for (int m = 0; m < PipelineStats.MTI_CODES; m++) {
             int mti = m;
             for (String de39 : codes) {
-                int[] ordinals = java.util.Arrays.stream(OUTCOMES)
+                int[] ordinals = Arrays.stream(OUTCOMES)
                         .filter(o -> ResponseCodes.de39String(o).equals(de39)).mapToInt(Outcome::ordinal).toArray();
                 FunctionCounter.builder("tatekae_requests", pipelineStats, s -> {
                             long sum = 0;

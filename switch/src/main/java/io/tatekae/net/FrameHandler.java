@@ -10,6 +10,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * Splits the byte stream into profile §1 frames and hands each message to the ring. Keep-alives
@@ -25,19 +27,19 @@ final class FrameHandler extends ByteToMessageDecoder {
     private final Rejector rejector;
     private final ServerConfig limits;
     private final NetStats stats;
-    private final java.util.function.BooleanSupplier serverReading;
+    private final BooleanSupplier serverReading;
     private final FrameTap tap;
     private long partialSinceNanos;
     private ScheduledFuture<?> deadlineCheck;
 
     FrameHandler(Connection connection, RequestSink sink, Rejector rejector, ServerConfig limits, NetStats stats,
-                 java.util.function.BooleanSupplier serverReading) {
+                 BooleanSupplier serverReading) {
         this(connection, sink, rejector, limits, stats, serverReading, FrameTap.NONE);
     }
 
     /** @param tap sees each message taken in (the recorder), or {@link FrameTap#NONE} */
     FrameHandler(Connection connection, RequestSink sink, Rejector rejector, ServerConfig limits, NetStats stats,
-                 java.util.function.BooleanSupplier serverReading, FrameTap tap) {
+                 BooleanSupplier serverReading, FrameTap tap) {
         this.serverReading = serverReading;
         this.tap = tap;
         this.connection = connection;
@@ -126,7 +128,7 @@ final class FrameHandler extends ByteToMessageDecoder {
         }
     }
 
-    private void violation(ChannelHandlerContext ctx, ByteBuf in, java.util.concurrent.atomic.LongAdder counter, String what) {
+    private void violation(ChannelHandlerContext ctx, ByteBuf in, LongAdder counter, String what) {
         counter.increment();
         LOG.log(System.Logger.Level.WARNING, () -> connection + ": protocol violation (" + what + "); closing this connection");
         in.skipBytes(in.readableBytes());

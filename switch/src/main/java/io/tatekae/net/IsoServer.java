@@ -15,15 +15,21 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /** The TCP listener for network links: one Netty I/O thread, one {@link FrameHandler} per connection. */
 public final class IsoServer implements AutoCloseable {
@@ -32,24 +38,23 @@ public final class IsoServer implements AutoCloseable {
     private final ServerConfig limits;
     private final NetStats stats;
     private final RequestSink sink;
-    private final java.util.function.Supplier<Rejector> rejectors;
-    private final io.netty.handler.ssl.SslContext tls;
+    private final Supplier<Rejector> rejectors;
+    private final SslContext tls;
     private final FrameTap tap;
     private final AtomicLong ids = new AtomicLong();
-    private final io.netty.channel.group.ChannelGroup open =
-            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup open = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private volatile boolean reading = true;
     private EventLoopGroup boss;
     private final EventLoopGroup workers;
     private Channel listener;
 
     /** @param rejectors makes one rejector per connection (each owns scratch buffers for its I/O thread) */
-    public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors) {
+    public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, Supplier<Rejector> rejectors) {
         this(limits, stats, sink, rejectors, FrameTap.NONE);
     }
 
     /** @param tap sees every message in and out (the traffic recorder), or {@link FrameTap#NONE} */
-    public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors,
+    public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, Supplier<Rejector> rejectors,
                      FrameTap tap) {
         this(limits, stats, sink, rejectors, tap, newIoThread());
     }
@@ -58,7 +63,7 @@ public final class IsoServer implements AutoCloseable {
      * @param ioThread the one event loop that reads and writes every connection (in run-to-completion
      *                 mode also the decision thread); this server shuts it down when it closes
      */
-    public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, java.util.function.Supplier<Rejector> rejectors,
+    public IsoServer(ServerConfig limits, NetStats stats, RequestSink sink, Supplier<Rejector> rejectors,
                      FrameTap tap, EventLoopGroup ioThread) {
         this.workers = ioThread;
         this.tap = tap;
@@ -109,7 +114,7 @@ public final class IsoServer implements AutoCloseable {
         Connection connection = new Connection(ids.incrementAndGet(), ch, stats.inFlight);
         ch.closeFuture().addListener(f -> stats.openConnections.decrementAndGet());
         if (tls != null) {
-            io.netty.handler.ssl.SslHandler ssl = tls.newHandler(ch.alloc());
+            SslHandler ssl = tls.newHandler(ch.alloc());
             ssl.setHandshakeTimeoutMillis(limits.frameDeadlineMillis());
             ch.pipeline().addLast("tls", ssl).addLast("tls-events", new TlsEvents(stats));
         }

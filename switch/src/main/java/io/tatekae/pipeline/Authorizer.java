@@ -2,6 +2,7 @@ package io.tatekae.pipeline;
 
 import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.Decision;
+import io.tatekae.engine.Outcome;
 
 /** The decision engine as the pipeline sees it: called on the decision thread only. */
 public interface Authorizer {
@@ -25,5 +26,5 @@ public interface Authorizer {
     }
 
     /** Until the engine is wired, every request other than 0800 is answered 91. */
-    Authorizer UNAVAILABLE = (request, decision) -> decision.set(io.tatekae.engine.Outcome.UNAVAILABLE);
+    Authorizer UNAVAILABLE = (request, decision) -> decision.set(Outcome.UNAVAILABLE);
 }

@@ -11,6 +11,8 @@ import io.tatekae.net.Framing;
 import io.tatekae.net.Rejector;
 import io.tatekae.spec.ProfileSpec;
 
+import java.util.Arrays;
+
 /** Answers 91 on the I/O thread for a request that cannot enter the ring. One per connection. */
 final class IsoRejector implements Rejector {
     private final InboundDecoder decoder;
@@ -42,7 +44,7 @@ final class IsoRejector implements Rejector {
         } finally {
             // Unanswerable frames may hold a PAN or CAV2 too: wipe on every path.
             request.wipeCav2();
-            java.util.Arrays.fill(in, 0, length, (byte) 0);
+            Arrays.fill(in, 0, length, (byte) 0);
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.tatekae.pipeline;
 
+import io.tatekae.engine.Outcome;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -8,7 +13,7 @@ public final class PipelineStats {
     /** The request MTIs counted apart (0100, 0120, 0400, 0420, 0800); any other MTI counts as the last code. */
     private static final int[] COUNTED_MTIS = {100, 120, 400, 420, 800};
     public static final int MTI_CODES = COUNTED_MTIS.length + 1;
-    public static final int OUTCOMES = io.tatekae.engine.Outcome.values().length;
+    public static final int OUTCOMES = Outcome.values().length;
     private static final long MAX_BATCH_RECORDED = 1 << 20;
     public final LongAdder responses = new LongAdder();
     public final LongAdder batches = new LongAdder();
@@ -16,19 +21,16 @@ public final class PipelineStats {
     /** Batches whose money changes the journal could not make durable (answered 91, taken back). */
     public final LongAdder journalFailures = new LongAdder();
     /** Responses by engine outcome ordinal. */
-    public final AtomicLongArray byOutcome = new AtomicLongArray(io.tatekae.engine.Outcome.values().length);
+    public final AtomicLongArray byOutcome = new AtomicLongArray(Outcome.values().length);
     /** Responses by request MTI code ({@link #mtiCode}) × outcome ordinal: [code * OUTCOMES + ordinal]. */
     public final AtomicLongArray byMtiOutcome = new AtomicLongArray(MTI_CODES * OUTCOMES);
     private volatile long largestBatch;
     /** Frame decoded → response handed to Netty, in nanoseconds; written by the decision thread only. */
-    private final org.HdrHistogram.SingleWriterRecorder latency = new org.HdrHistogram.SingleWriterRecorder(
-            java.util.concurrent.TimeUnit.SECONDS.toNanos(60), 3);
+    private final SingleWriterRecorder latency = new SingleWriterRecorder(TimeUnit.SECONDS.toNanos(60), 3);
     /** Disruptor batch sizes; written by the decision thread only. */
-    private final org.HdrHistogram.SingleWriterRecorder batchSizes = new org.HdrHistogram.SingleWriterRecorder(
-            MAX_BATCH_RECORDED, 2);
+    private final SingleWriterRecorder batchSizes = new SingleWriterRecorder(MAX_BATCH_RECORDED, 2);
     /** Journal commit (end of a batch with money changes) in nanoseconds; decision thread only. */
-    private final org.HdrHistogram.SingleWriterRecorder commitLatency = new org.HdrHistogram.SingleWriterRecorder(
-            java.util.concurrent.TimeUnit.SECONDS.toNanos(60), 2);
+    private final SingleWriterRecorder commitLatency = new SingleWriterRecorder(TimeUnit.SECONDS.toNanos(60), 2);
 
     /** A small code for a request MTI (0100 → 0 … 0800 → 4, anything else → 5). */
     public static int mtiCode(int mti) {
@@ -60,30 +62,30 @@ public final class PipelineStats {
     }
 
     void recordLatency(long nanos) {
-        latency.recordValue(Math.min(Math.max(nanos, 0), java.util.concurrent.TimeUnit.SECONDS.toNanos(60)));
+        latency.recordValue(Math.min(Math.max(nanos, 0), TimeUnit.SECONDS.toNanos(60)));
     }
 
     void recordCommit(long nanos) {
-        commitLatency.recordValue(Math.min(Math.max(nanos, 0), java.util.concurrent.TimeUnit.SECONDS.toNanos(60)));
+        commitLatency.recordValue(Math.min(Math.max(nanos, 0), TimeUnit.SECONDS.toNanos(60)));
     }
 
     /**
      * The latencies recorded since the last call, into {@code into} (reset first). For one reader
      * at a time: the metrics publisher.
      */
-    public synchronized org.HdrHistogram.Histogram intervalLatency(org.HdrHistogram.Histogram into) {
+    public synchronized Histogram intervalLatency(Histogram into) {
         latency.getIntervalHistogramInto(into);
         return into;
     }
 
     /** The batch sizes recorded since the last call, into {@code into} (reset first); one reader at a time. */
-    public synchronized org.HdrHistogram.Histogram intervalBatchSizes(org.HdrHistogram.Histogram into) {
+    public synchronized Histogram intervalBatchSizes(Histogram into) {
         batchSizes.getIntervalHistogramInto(into);
         return into;
     }
 
     /** The journal commit times (ns) recorded since the last call, into {@code into}; one reader at a time. */
-    public synchronized org.HdrHistogram.Histogram intervalCommitLatency(org.HdrHistogram.Histogram into) {
+    public synchronized Histogram intervalCommitLatency(Histogram into) {
         commitLatency.getIntervalHistogramInto(into);
         return into;
     }

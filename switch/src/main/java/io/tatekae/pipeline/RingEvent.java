@@ -2,9 +2,12 @@ package io.tatekae.pipeline;
 
 import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.Decision;
+import io.tatekae.iso.FormatError;
 import io.tatekae.iso.IsoFields;
 import io.tatekae.net.Connection;
 import io.tatekae.net.Framing;
+
+import java.util.Arrays;
 
 /** One preallocated ring slot: the frame's bytes, its decoded fields, the engine's request and decision. */
 public final class RingEvent {
@@ -26,9 +29,9 @@ public final class RingEvent {
         tick = false;
         task = null;
         request.wipeCav2();
-        if (fields.error() != io.tatekae.iso.FormatError.NONE) {
+        if (fields.error() != FormatError.NONE) {
             // A malformed frame was never read into the request, so wipeCav2 knows no CAV2 offset.
-            java.util.Arrays.fill(frame, 0, length, (byte) 0);
+            Arrays.fill(frame, 0, length, (byte) 0);
         }
     }
 }

@@ -6,6 +6,8 @@ import io.tatekae.iso.IsoDecoder;
 import io.tatekae.iso.IsoFields;
 import io.tatekae.spec.ProfileSpec;
 
+import java.util.Arrays;
+
 /**
  * Removes the CAV2 from a message before it is recorded: the value of DE 48 tag 92 becomes zeros of
  * the same length. A message that does not decode is scrubbed defensively: every run of digits
@@ -29,7 +31,7 @@ public final class Cav2Scrubber {
         if (decoder.decode(message, off, len, fields) == FormatError.NONE) {
             int at = tlv.find(fields, De48Tlv.TAG_CAV2);
             if (at >= 0) {
-                java.util.Arrays.fill(message, at, at + tlv.valueLength(), (byte) '0');
+                Arrays.fill(message, at, at + tlv.valueLength(), (byte) '0');
             }
             return;
         }

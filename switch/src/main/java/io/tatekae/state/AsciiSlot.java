@@ -1,5 +1,6 @@
 package io.tatekae.state;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -88,7 +89,7 @@ public final class AsciiSlot {
 
     /** Allocates: for provisioning, admin and tests, not the decision thread. */
     public String asString() {
-        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
     }
 
     /** After the persisted bytes were read into {@link #array()}: sets the length they carry. */

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import net.openhft.chronicle.map.MapEntry;
 
@@ -74,7 +75,7 @@ public final class ChronicleStateStore implements StateStore {
         this.accountCount = checkAccountsDense(dir);
     }
 
-    private static <K, V> ChronicleMap<K, V> persist(net.openhft.chronicle.map.ChronicleMapBuilder<K, V> b, Path file,
+    private static <K, V> ChronicleMap<K, V> persist(ChronicleMapBuilder<K, V> b, Path file,
                                                      boolean recover) throws IOException {
         // The switch closes its maps itself, in order, at a graceful stop (after writing the money back);
         // Chronicle's own shutdown hook would close them under that work.

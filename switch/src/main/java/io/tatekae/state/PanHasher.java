@@ -1,5 +1,6 @@
 package io.tatekae.state;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ public final class PanHasher {
             outer.update(outerPad, 0, BLOCK_BYTES);
             outer.update(digest, 0, DIGEST_BYTES);
             outer.digest(digest, 0, DIGEST_BYTES);
-        } catch (java.security.DigestException e) {
+        } catch (DigestException e) {
             throw new IllegalStateException("SHA-256 digest failed", e);
         }
         into.set(readLong(digest, 0), readLong(digest, 8));

@@ -1,6 +1,7 @@
 package io.tatekae.tools;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -108,7 +109,7 @@ public final class AdminClient {
             case "points" -> {
                 expect(words, 2);
                 yield HttpRequest.newBuilder(base.resolve("/admin/points?account="
-                        + java.net.URLEncoder.encode(words.get(1), java.nio.charset.StandardCharsets.UTF_8)))
+                        + URLEncoder.encode(words.get(1), StandardCharsets.UTF_8)))
                         .timeout(TIMEOUT).GET().build();
             }
             default -> throw new IllegalArgumentException("unknown command " + words.getFirst());
@@ -116,7 +117,7 @@ public final class AdminClient {
         HttpResponse<String> response;
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             System.err.println("admin: no switch answering on " + base + " (is it running with http.port set?)");
             return 1;
         }

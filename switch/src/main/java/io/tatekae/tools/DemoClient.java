@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -158,6 +159,6 @@ public final class DemoClient {
             }
         }
         String kind = o.get("kind");
-        return kind != null && java.util.List.of("purchase", "refund", "balance", "echo").contains(kind) ? o : null;
+        return kind != null && List.of("purchase", "refund", "balance", "echo").contains(kind) ? o : null;
     }
 }

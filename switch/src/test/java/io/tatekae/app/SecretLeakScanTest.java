@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,9 +27,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,7 +80,7 @@ class SecretLeakScanTest {
         @Override
         public void publish(LogRecord r) {
             StringBuilder line = new StringBuilder().append(r.getLevel()).append(' ').append(r.getLoggerName())
-                    .append(": ").append(new java.util.logging.SimpleFormatter().formatMessage(r));
+                    .append(": ").append(new SimpleFormatter().formatMessage(r));
             if (r.getThrown() != null) {
                 StringWriter trace = new StringWriter();
                 r.getThrown().printStackTrace(new PrintWriter(trace));
@@ -167,10 +171,10 @@ class SecretLeakScanTest {
         Path cards = dir.resolve("cards.jsonl"); // the operator's input, outside the data folder
         try (InputStream in = getClass().getResourceAsStream("/provisioning/test-cards.jsonl")) {
             Files.write(cards, in.readAllBytes());
-            Files.writeString(cards, badLines(BAD_LINE_PAN, BAD_LUHN_PAN), java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(cards, badLines(BAD_LINE_PAN, BAD_LUHN_PAN), StandardOpenOption.APPEND);
             Files.writeString(cards, "{\"type\":\"account\",\"id\":\"ISSUE1\",\"creditLimit\":50000,\"plan\":\"STANDARD\","
                     + "\"status\":\"GOOD\",\"kycVerified\":true,\"history\":{\"statementsClosed\":2,\"purchases\":3,"
-                    + "\"purchaseYen\":9000}}\n", java.nio.file.StandardOpenOption.APPEND);
+                    + "\"purchaseYen\":9000}}\n", StandardOpenOption.APPEND);
         }
         try (SwitchApp app = SwitchApp.open(config, InstantSource.system())) {
             ProvisioningReport report = app.provision(cards);
@@ -265,7 +269,7 @@ class SecretLeakScanTest {
         Messages.set(response, 39, "00");
         c.send(response);
         byte[] full = IsoTestClient.pack(TestCards.SPARE.purchase(300, c.nextStan()));
-        c.sendMessage(java.util.Arrays.copyOf(full, full.length - 3));
+        c.sendMessage(Arrays.copyOf(full, full.length - 3));
         String echo = c.nextStan();
         ISOMsg r = c.request(Messages.networkManagement(echo, "301"));
         while (!echo.equals(r.getString(11))) {
@@ -338,11 +342,11 @@ class SecretLeakScanTest {
     }
 
     /** Copies console output into the capture while still showing it. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream a;
-        private final java.io.OutputStream b;
+    private static final class TeeStream extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
 
-        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+        TeeStream(OutputStream a, OutputStream b) {
             this.a = a;
             this.b = b;
         }

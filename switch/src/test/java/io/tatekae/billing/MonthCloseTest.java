@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,7 +57,7 @@ class MonthCloseTest {
             assertEquals(dueDate, st.get("dueDate").asText());
             assertEquals("OPEN", st.get("state").asText());
             assertEquals(1_209 + 2_000, account.get("owed").asLong(), "the fee is owed at once, with the new month's purchase");
-            assertEquals(days, java.time.YearMonth.parse(month).lengthOfMonth());
+            assertEquals(days, YearMonth.parse(month).lengthOfMonth());
         }
     }
 

@@ -1,20 +1,26 @@
 package io.tatekae.engine;
 
+import io.tatekae.state.AccountState;
+import io.tatekae.state.ChronicleStateStore;
 import io.tatekae.testsupport.TestCards;
 import io.tatekae.testsupport.TestSwitch;
+import io.tatekae.tools.AdminClient;
 import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -157,8 +163,8 @@ class ClearingScenarioTest {
         }
         // The state store is only a cache: spoil what it says the accounts owe and hold, as a crash
         // between a store write and its journal commit could.
-        try (var store = new io.tatekae.state.ChronicleStateStore(dir, 1000, 1000)) {
-            var account = new io.tatekae.state.AccountState();
+        try (var store = new ChronicleStateStore(dir, 1000, 1000)) {
+            var account = new AccountState();
             for (String id : new String[] {card.account, TestCards.MOSTLY_OWED.account}) {
                 store.readAccount(store.accountIndex(id), account);
                 store.writeAccount(account.outstanding(99_999).openHolds(0));
@@ -213,20 +219,20 @@ class ClearingScenarioTest {
         TestCards card = TestCards.SMALL_CREDIT; // 10,000
         ISOMsg p = s.approve(purchase(card, 3_000));
         Path file = dir.resolve("clearing.jsonl");
-        java.nio.file.Files.writeString(file, line("PURCHASE", card.pan, p.getString(38), p.getString(37), 3_000));
+        Files.writeString(file, line("PURCHASE", card.pan, p.getString(38), p.getString(37), 3_000));
         String port = Integer.toString(s.sw.app().httpPort());
 
-        assertEquals(0, io.tatekae.tools.AdminClient.run(new String[] {"clearing", file.toString(), "--http-port", port}));
-        assertEquals(0, io.tatekae.tools.AdminClient.run(new String[] {"payment", card.account, "1000", "CLI-1", "--http-port", port}));
-        assertEquals(1, io.tatekae.tools.AdminClient.run(new String[] {"payment", "NOSUCH", "1000", "CLI-2", "--http-port", port}));
-        assertEquals(0, io.tatekae.tools.AdminClient.run(new String[] {"points", card.account, "--http-port", port}));
+        assertEquals(0, AdminClient.run(new String[] {"clearing", file.toString(), "--http-port", port}));
+        assertEquals(0, AdminClient.run(new String[] {"payment", card.account, "1000", "CLI-1", "--http-port", port}));
+        assertEquals(1, AdminClient.run(new String[] {"payment", "NOSUCH", "1000", "CLI-2", "--http-port", port}));
+        assertEquals(0, AdminClient.run(new String[] {"points", card.account, "--http-port", port}));
 
         assertEquals(10_000 - 2_000, s.available(card));
     }
 
     @Test
     void whenTheJournalCannotCommitNothingIsAppliedAndTheFileCanBeIngestedAgain() {
-        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean failing = new AtomicBoolean();
         TestSwitch sw = TestSwitch.builder(dir).httpEnabled().moneyLog(real -> new MoneyLog() {
             @Override
             public void record(HoldEvent event) {
@@ -322,7 +328,7 @@ class ClearingScenarioTest {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package io.tatekae.engine;
 
+import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
 import io.tatekae.testsupport.TestSwitch;
 import org.jpos.iso.ISOMsg;
@@ -75,7 +76,7 @@ class ClockScenarioTest {
     void holdExpiresAfterItsLifetimeAndItsCreditReturns() throws InterruptedException {
         TestCards card = TestCards.SPARE;
         ISOMsg r = s.approve(purchase(card, 6_000));
-        assertEquals(44_000, io.tatekae.testsupport.Messages.de54(r));
+        assertEquals(44_000, Messages.de54(r));
         advance(Duration.ofDays(7).minusMinutes(1));
         Thread.sleep(1_500); // at least one expiry tick runs at this time
         assertEquals(44_000, s.available(card));

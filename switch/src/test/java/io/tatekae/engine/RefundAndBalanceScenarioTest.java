@@ -1,5 +1,6 @@
 package io.tatekae.engine;
 
+import io.tatekae.state.Luhn;
 import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestCards;
 import org.jpos.iso.ISOMsg;
@@ -40,7 +41,7 @@ class RefundAndBalanceScenarioTest extends OneSwitchPerClass {
     @Test
     void refundOnAnUnknownCardIsDeclined14() {
         ISOMsg m = refund(TestCards.TARO, 1_000);
-        Messages.set(m, 2, io.tatekae.state.Luhn.withCheckDigit("354099100000999"));
+        Messages.set(m, 2, Luhn.withCheckDigit("354099100000999"));
         assertDeclined(s.send(m), "14", "1011");
     }
 

@@ -3,6 +3,7 @@ package io.tatekae.iso;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class IsoDecoderAllocationTest {
     private static final int ROUNDS = 20_000;
 
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final IsoDecoder decoder = new IsoDecoder(OurCodec.SPEC);
     private final IsoWriter writer = new IsoWriter(OurCodec.SPEC);
     private final IsoFields fields = new IsoFields();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.SortedMap;
@@ -13,6 +14,7 @@ import io.tatekae.spec.FieldType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -112,7 +114,7 @@ class IsoDecoderPropertiesTest {
     /** DE 48 subelements (2-digit tag, 2-digit length, printable value) filling at most {@code room} bytes. */
     private static String randomTlv(Random random, int room) {
         StringBuilder b = new StringBuilder();
-        java.util.BitSet used = new java.util.BitSet(100); // a tag appears at most once
+        BitSet used = new BitSet(100); // a tag appears at most once
         while (room - b.length() >= 4 && random.nextInt(6) != 0) {
             int length = random.nextInt(Math.min(99, room - b.length() - 4) + 1);
             int tag = random.nextInt(100);
@@ -133,12 +135,12 @@ class IsoDecoderPropertiesTest {
      * accepted, although it does not re-encode to the same bytes. It is now a format error that
      * still leaves DE 11 readable (so the request is answered 30).
      */
-    @net.jqwik.api.Example
+    @Example
     void emptySecondaryBitmapIsAFormatErrorThatKeepsDe11() {
         GoldenVector signOn = VECTORS.stream().filter(v -> v.mti() == 800 && v.fields().containsKey(70)).findFirst()
                 .orElseThrow();
         byte[] frame = signOn.bytes();
-        java.util.Arrays.fill(frame, 12, 20, (byte) 0); // the secondary bitmap: no DE 70 any more
+        Arrays.fill(frame, 12, 20, (byte) 0); // the secondary bitmap: no DE 70 any more
         int length = frame.length - 3;                  // and without DE 70's three digits
         assertEquals(FormatError.EMPTY_SECONDARY_BITMAP, decoder.decode(frame, 0, length, fields));
         assertEquals(1, fields.errorField());

@@ -5,6 +5,7 @@ import com.solab.iso8583.IsoType;
 import com.solab.iso8583.IsoValue;
 import com.solab.iso8583.MessageFactory;
 import com.solab.iso8583.parse.ConfigParser;
+import java.io.IOException;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ final class J8583Profile {
     J8583Profile() {
         try {
             factory = ConfigParser.createFromClasspathConfig("j8583/profile-j8583.xml");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         factory.setUseBinaryBitmap(true);

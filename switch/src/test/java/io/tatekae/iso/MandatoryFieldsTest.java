@@ -3,6 +3,7 @@ package io.tatekae.iso;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -46,14 +47,14 @@ class MandatoryFieldsTest {
 
     @Test
     void theLowestMissingFieldComesFirst() {
-        byte[] frame = ours.encode(100, new TreeMap<>(java.util.Map.of(11, "000001", 70, "001")));
+        byte[] frame = ours.encode(100, new TreeMap<>(Map.of(11, "000001", 70, "001")));
         decoder.decode(frame, 0, frame.length, fields);
         assertEquals(2, MandatoryFields.check(fields));
     }
 
     @Test
     void applyKeepsAnEarlierDecodeError() {
-        byte[] frame = ours.encode(800, new TreeMap<>(java.util.Map.of(7, "1123115959")));
+        byte[] frame = ours.encode(800, new TreeMap<>(Map.of(7, "1123115959")));
         decoder.decode(frame, 0, frame.length - 1, fields);
         assertEquals(FormatError.TRUNCATED, MandatoryFields.apply(fields));
         assertEquals(7, fields.errorField());

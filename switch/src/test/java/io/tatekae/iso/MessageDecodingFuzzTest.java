@@ -5,9 +5,17 @@ import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.Decision;
 import io.tatekae.engine.Outcome;
 import io.tatekae.net.Framing;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,11 +42,11 @@ class MessageDecodingFuzzTest {
     private final byte[] out = new byte[2 * Framing.MAX_MESSAGE_BYTES];
 
     /** Jazzer replays seeds from this resource folder; a renamed test or method would silently leave only the empty input. */
-    @org.junit.jupiter.api.Test
+    @Test
     void seedCorpusIsWhereJazzerLooks() throws Exception {
-        java.net.URL seeds = getClass().getResource("MessageDecodingFuzzTestInputs/decodeAnyMessage");
-        org.junit.jupiter.api.Assertions.assertNotNull(seeds, "seed folder");
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(seeds.toURI()))) {
+        URL seeds = getClass().getResource("MessageDecodingFuzzTestInputs/decodeAnyMessage");
+        assertNotNull(seeds, "seed folder");
+        try (var files = Files.list(Path.of(seeds.toURI()))) {
             assertTrue(files.count() >= 23, "seed inputs");
         }
     }
@@ -46,7 +54,7 @@ class MessageDecodingFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void decodeAnyMessage(byte[] input) {
         byte[] message = input.length > Framing.MAX_MESSAGE_BYTES
-                ? java.util.Arrays.copyOf(input, Framing.MAX_MESSAGE_BYTES) : input;
+                ? Arrays.copyOf(input, Framing.MAX_MESSAGE_BYTES) : input;
         FormatError error = inbound.decode(message, message.length, fields, request);
 
         assertEquals(error, fields.error(), "the returned error is the recorded one");
@@ -75,7 +83,7 @@ class MessageDecodingFuzzTest {
         for (int de = 2; de <= IsoFields.MAX_FIELD; de++) {
             writer.echo(de, fields);
         }
-        return java.util.Arrays.copyOf(out, writer.finish());
+        return Arrays.copyOf(out, writer.finish());
     }
 
     private void assertResponseReDecodes(int written, Outcome outcome) {
@@ -91,7 +99,7 @@ class MessageDecodingFuzzTest {
         assertEquals(fields.mti() + 10, response.mti(), "response MTI");
         assertEquals(0, MandatoryFields.check(response), "response has DE 39");
         assertTrue(response.sameValue(11, fields), "response echoes DE 11");
-        assertTrue(response.valueEquals(39, new String(ResponseCodes.de39(outcome), java.nio.charset.StandardCharsets.US_ASCII)),
+        assertTrue(response.valueEquals(39, new String(ResponseCodes.de39(outcome), StandardCharsets.US_ASCII)),
                 "DE 39 of " + outcome);
     }
 }

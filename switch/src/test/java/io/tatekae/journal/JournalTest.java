@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,7 +210,7 @@ class JournalTest {
     @Test
     void aWriteFailureSurfacesAndCommitsNothing() throws IOException {
         Path full = Path.of("/dev/full");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full to fail writes for real");
+        Assumptions.assumeTrue(Files.exists(full), "needs /dev/full to fail writes for real");
         Files.createDirectories(config().directory());
         Files.createSymbolicLink(config().directory().resolve("segment-00000000000000000001.journal"), full);
         JournalWriter writer = JournalWriter.open(config());

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tatekae.journal.FsyncPolicy;
 import io.tatekae.journal.JournalConfig;
+import io.tatekae.journal.JournalException;
 import io.tatekae.journal.JournalRecordType;
 import io.tatekae.journal.JournalWriter;
 import io.tatekae.journal.PointsPlan;
@@ -25,6 +26,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,7 +187,7 @@ abstract class AbstractLedgerTest {
         feed.add(refund, REFUND_CREDIT, 4, "P1", 400, PointsPlan.STANDARD, t0 + 2 * DAY);
         ledger.apply(refund);
         assertEquals(12, ledger.pointsBalance("P1", t0 + 2 * DAY));
-        long sixMonthsLater = java.time.Instant.ofEpochMilli(t0 + DAY).atZone(java.time.ZoneId.of("Asia/Tokyo"))
+        long sixMonthsLater = Instant.ofEpochMilli(t0 + DAY).atZone(ZoneId.of("Asia/Tokyo"))
                 .plusMonths(6).toInstant().toEpochMilli();
         assertEquals(12, ledger.pointsBalance("P1", sixMonthsLater - 1));
         assertEquals(0, ledger.pointsBalance("P1", sixMonthsLater));
@@ -306,7 +309,7 @@ abstract class AbstractLedgerTest {
 
         RuntimeException noJournal = assertThrows(RuntimeException.class,
                 () -> ledger.repairFromJournal(dir.resolve("archived"), List.of("ACC1")));
-        assertTrue(noJournal instanceof io.tatekae.journal.JournalException || noJournal instanceof LedgerException, noJournal.toString());
+        assertTrue(noJournal instanceof JournalException || noJournal instanceof LedgerException, noJournal.toString());
         assertEquals(3, ledger.checkTotals().size(), "a repair the journal cannot back changes nothing: " + noJournal);
 
         assertEquals(3, ledger.repairFromJournal(journal.directory(), List.of("ACC1", "ACC2", "ACC4")));

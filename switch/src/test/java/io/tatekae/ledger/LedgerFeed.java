@@ -4,6 +4,8 @@ import io.tatekae.journal.JournalRecord;
 import io.tatekae.journal.JournalRecordType;
 import io.tatekae.journal.PointsPlan;
 
+import java.util.function.Consumer;
+
 /** Builds journal-like batches with contiguous sequences for ledger tests. */
 final class LedgerFeed {
     static final long T0 = 1_790_000_000_000L;
@@ -32,7 +34,7 @@ final class LedgerFeed {
     }
 
     /** A record filled by {@code fill} after the usual defaults (account A1... are set by the caller). */
-    LedgerFeed add(LedgerBatch batch, java.util.function.Consumer<JournalRecord> fill) {
+    LedgerFeed add(LedgerBatch batch, Consumer<JournalRecord> fill) {
         record.clear().eventTimeMillis(T0).plan(PointsPlan.STANDARD).maskedPan("354099******0001");
         fill.accept(record);
         record.sequence(nextSequence++);

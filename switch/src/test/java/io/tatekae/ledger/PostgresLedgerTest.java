@@ -8,6 +8,7 @@ import io.tatekae.journal.FsyncPolicy;
 import io.tatekae.journal.JournalConfig;
 import io.tatekae.journal.JournalWriter;
 import io.tatekae.testsupport.PostgresCluster;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,7 +49,7 @@ class PostgresLedgerTest extends AbstractLedgerTest {
         LedgerConfig old = freshDatabase();
         String v1;
         try (var in = JdbcLedger.class.getResourceAsStream("/db/migration/V1__ledger_core.sql")) {
-            v1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try (Connection c = DriverManager.getConnection(old.jdbcUrl(), old.user(), old.password());
              Statement s = c.createStatement()) {

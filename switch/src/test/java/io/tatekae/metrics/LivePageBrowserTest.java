@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ class LivePageBrowserTest {
             screenshot(chromium, url, shot);
             byte[] png = Files.readAllBytes(shot);
             assertEquals((byte) 0x89, png[0]);
-            assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
             assertTrue(png.length > 20_000, "a screenshot with content, not a blank page: " + png.length + " bytes");
             load.checkHealthy();
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
@@ -129,7 +130,7 @@ class PrometheusScrapeTest {
                         return value;
                     }
                 }
-            } catch (java.io.UncheckedIOException notListeningYet) {
+            } catch (UncheckedIOException notListeningYet) {
                 last = notListeningYet.getMessage();
             }
             Thread.sleep(500);

@@ -15,6 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jpos.iso.ISOMsg;
@@ -25,6 +26,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -65,7 +69,7 @@ class AnyMessageOverTcpPropertyTest {
             client.close();
             sw.close();
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -107,12 +111,12 @@ class AnyMessageOverTcpPropertyTest {
                 m[e.position() % m.length] = (byte) e.value();
             }
             int length = Math.max(1, m.length - cut);
-            return java.util.Arrays.copyOf(m, length);
+            return Arrays.copyOf(m, length);
         }
 
         @Override
         public String toString() {
-            return random != null ? "random " + java.util.HexFormat.of().formatHex(random)
+            return random != null ? "random " + HexFormat.of().formatHex(random)
                     : "base " + (base % bases.size()) + " edits " + edits + " cut " + cut;
         }
     }
@@ -127,8 +131,8 @@ class AnyMessageOverTcpPropertyTest {
         Arbitrary<Input> random = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(300)
                 .map(r -> new Input(0, List.of(), 0, r));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, mutated),
-                net.jqwik.api.Tuple.of(1, random));
+                Tuple.of(4, mutated),
+                Tuple.of(1, random));
     }
 
     private static String describe(List<ISOMsg> responses) {

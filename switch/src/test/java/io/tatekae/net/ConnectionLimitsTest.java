@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -81,9 +82,9 @@ class ConnectionLimitsTest {
         try (TestSwitch sw = TestSwitch.builder(dir).yaml(yaml).start(); IsoTestClient c = sw.connectSignedOn()) {
             byte[] frame = Wire.frame(Messages.networkManagement("001201", "301"));
             for (int i = 0; i < 3; i++) { // each frame in two halves 100 ms apart, 3 times
-                c.sendRaw(java.util.Arrays.copyOfRange(frame, 0, 10));
+                c.sendRaw(Arrays.copyOfRange(frame, 0, 10));
                 Thread.sleep(100);
-                c.sendRaw(java.util.Arrays.copyOfRange(frame, 10, frame.length));
+                c.sendRaw(Arrays.copyOfRange(frame, 10, frame.length));
                 assertEquals("001201", c.receive().getString(11));
                 Thread.sleep(400);
             }
@@ -117,7 +118,7 @@ class ConnectionLimitsTest {
             });
             int chunk = frames.get(0).length * 3 / 2; // 1.5 frames per write, 10 ms apart: about 1.3 s
             for (int at = 0; at < stream.length; at += chunk) {
-                c.sendRaw(java.util.Arrays.copyOfRange(stream, at, Math.min(stream.length, at + chunk)));
+                c.sendRaw(Arrays.copyOfRange(stream, at, Math.min(stream.length, at + chunk)));
                 Thread.sleep(10);
             }
             reader.join();

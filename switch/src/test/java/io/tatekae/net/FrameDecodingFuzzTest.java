@@ -6,7 +6,11 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.tatekae.config.ServerConfig;
+import org.junit.jupiter.api.Test;
 
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,11 +48,11 @@ class FrameDecodingFuzzTest {
     record Expected(List<byte[]> frames, List<byte[]> outbound, int keepAlives, String violation) { }
 
     /** Jazzer replays seeds from this resource folder; a renamed test or method would silently leave only the empty input. */
-    @org.junit.jupiter.api.Test
+    @Test
     void seedCorpusIsWhereJazzerLooks() throws Exception {
-        java.net.URL seeds = getClass().getResource("FrameDecodingFuzzTestInputs/frameAnyStream");
-        org.junit.jupiter.api.Assertions.assertNotNull(seeds, "seed folder");
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(seeds.toURI()))) {
+        URL seeds = getClass().getResource("FrameDecodingFuzzTestInputs/frameAnyStream");
+        assertNotNull(seeds, "seed folder");
+        try (var files = Files.list(Path.of(seeds.toURI()))) {
             assertTrue(files.count() >= 28, "seed inputs");
         }
     }

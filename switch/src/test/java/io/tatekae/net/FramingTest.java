@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class FramingTest {
         try (TestSwitch sw = TestSwitch.start(dir); IsoTestClient c = sw.connectSignedOn()) {
             c.sendRaw(Wire.KEEP_ALIVE);
             assertArrayEquals(new byte[0], c.receiveFrame());
-            c.sendRaw(Wire.concat(java.util.List.of(Wire.KEEP_ALIVE, Wire.KEEP_ALIVE)));
+            c.sendRaw(Wire.concat(List.of(Wire.KEEP_ALIVE, Wire.KEEP_ALIVE)));
             assertArrayEquals(new byte[0], c.receiveFrame());
             assertArrayEquals(new byte[0], c.receiveFrame());
             assertEchoWorks(c, "000011");
@@ -46,7 +47,7 @@ class FramingTest {
     void keepAliveBetweenPipelinedRequestsIsAnsweredInPlace() {
         try (TestSwitch sw = TestSwitch.start(dir); IsoTestClient c = sw.connectSignedOn()) {
             byte[] echo = Wire.frame(Messages.networkManagement("000021", "301"));
-            c.sendRaw(Wire.concat(java.util.List.of(Wire.KEEP_ALIVE, echo)));
+            c.sendRaw(Wire.concat(List.of(Wire.KEEP_ALIVE, echo)));
             assertArrayEquals(new byte[0], c.receiveFrame());
             assertEquals("000021", c.receive().getString(11));
         }

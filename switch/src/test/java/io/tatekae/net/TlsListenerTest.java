@@ -25,6 +25,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -130,7 +131,7 @@ class TlsListenerTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord r) {
-                String text = new java.util.logging.SimpleFormatter().formatMessage(r)
+                String text = new SimpleFormatter().formatMessage(r)
                         + (r.getThrown() == null ? "" : " " + r.getThrown());
                 synchronized (lines) {
                     lines.add(text);

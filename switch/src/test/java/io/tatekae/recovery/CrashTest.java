@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -293,7 +294,7 @@ class CrashTest {
     private static void assertDuplicatesReplayTheirApproval(SwitchProcess sw, CrashBook book, Random random) {
         List<CrashBook.Purchase> approved = new ArrayList<>(book.purchases().stream()
                 .filter(p -> p.approved() && p.reversal == null).toList());
-        java.util.Collections.shuffle(approved, random);
+        Collections.shuffle(approved, random);
         try (IsoTestClient c = sw.connectSignedOn()) {
             for (CrashBook.Purchase p : approved.subList(0, Math.min(DUPLICATES_AFTER_CRASHES, approved.size()))) {
                 ISOMsg again = c.request(p.request);

@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,10 +75,10 @@ class InterruptedStateRecoveryTest {
      */
     private static void tearOpenHolds(Path file, String accountId) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        byte[] id = java.util.Arrays.copyOf(accountId.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 16);
+        byte[] id = Arrays.copyOf(accountId.getBytes(StandardCharsets.US_ASCII), 16);
         int at = -1;
         for (int i = 1; i + id.length <= bytes.length && at < 0; i++) {
-            if (bytes[i - 1] == accountId.length() && java.util.Arrays.equals(bytes, i, i + id.length, id, 0, id.length)) {
+            if (bytes[i - 1] == accountId.length() && Arrays.equals(bytes, i, i + id.length, id, 0, id.length)) {
                 at = i;
             }
         }

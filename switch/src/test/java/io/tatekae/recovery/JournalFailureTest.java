@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,7 +123,7 @@ class JournalFailureTest {
         // the test cards without those amounts.
         Path cards = dataDir.resolve("cards-without-outstanding.jsonl");
         try (var in = TestSwitch.class.getResourceAsStream(TestSwitch.TEST_CARDS)) {
-            Files.writeString(cards, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            Files.writeString(cards, new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replaceAll(",\\s*\"outstanding\"\\s*:\\s*\\d+", ""));
         }
         try (TestSwitch sw = TestSwitch.builder(dataDir).cardsFile(cards).start(); IsoTestClient c = sw.connectSignedOn()) {

@@ -3,6 +3,7 @@ package io.tatekae.recovery;
 import io.tatekae.testsupport.IsoTestClient;
 import org.jpos.iso.ISOMsg;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -147,7 +148,7 @@ final class PipelinedLoad implements AutoCloseable {
                 }
                 window.release();
             }
-        } catch (java.io.UncheckedIOException connectionGone) {
+        } catch (UncheckedIOException connectionGone) {
             broken = true;
         } catch (Throwable t) {
             readerFailure = t;

@@ -11,6 +11,7 @@ import io.tatekae.testsupport.TestSwitch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -114,7 +115,7 @@ class SnapshotRestartTest {
             }
             assertEquals("65", c.request(Messages.purchase(pan(0), "3012", "TARO YAMADA", 1, Wire.stan())).getString(39),
                     "the 33rd approval in the window");
-            String report = sw.app().reconcile(java.time.Duration.ofSeconds(20)).get();
+            String report = sw.app().reconcile(Duration.ofSeconds(20)).get();
             assertTrue(report.contains(": 0 differences"), report);
         }
     }

@@ -1,5 +1,7 @@
 package io.tatekae.testsupport;
 
+import org.jpos.iso.ISOMsg;
+
 /** The cards of {@code /provisioning/test-cards.jsonl}: PAN, expiry and name as provisioned. */
 public enum TestCards {
     TARO("3540991000000027", "3012", "TARO YAMADA", "A0000001"),
@@ -29,7 +31,7 @@ public enum TestCards {
     }
 
     /** A purchase this card should get approved (given credit), with a fresh STAN. */
-    public org.jpos.iso.ISOMsg purchase(long amount, String stan) {
+    public ISOMsg purchase(long amount, String stan) {
         return Messages.purchase(pan, expiry, name, amount, stan);
     }
 }

@@ -10,8 +10,11 @@ import io.tatekae.state.provision.ProvisioningReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -113,7 +116,7 @@ public final class TestSwitch implements AutoCloseable {
         }
 
         private static int freeLoopbackPort() {
-            try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 return probe.getLocalPort();
             } catch (IOException e) {
                 throw new UncheckedIOException("no free loopback port for HTTP", e);
@@ -162,7 +165,7 @@ public final class TestSwitch implements AutoCloseable {
                             throw new IllegalArgumentException("no test resource " + cardsResource);
                         }
                         Files.createDirectories(dataDir);
-                        Files.copy(in, cards, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        Files.copy(in, cards, StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
                 if (cards != null) {

@@ -8,6 +8,8 @@ import io.tatekae.iso.IsoFields;
 import io.tatekae.iso.IsoWriter;
 import io.tatekae.spec.Packagers;
 import io.tatekae.spec.ProfileSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.jpos.iso.ISOException;
@@ -63,7 +65,7 @@ public class CodecBenchmark {
     private final De48Tlv tlv = new De48Tlv();
     private final De48Writer de48 = new De48Writer();
     private final byte[] out = new byte[4096];
-    private final byte[] availableCredit = "0002392C000000045020".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private final byte[] availableCredit = "0002392C000000045020".getBytes(StandardCharsets.US_ASCII);
     private final GenericPackager packager = Packagers.genericPackager();
 
     private byte[] purchase;
@@ -82,8 +84,8 @@ public class CodecBenchmark {
         requireClean(decoder.decode(approval, 0, approval.length, fields));
         approvalStrings = valuesOf(fields, new byte[IsoFields.MAX_FIELD + 1][]);
         int length = ourEncode0110();
-        if (!java.util.Arrays.equals(out, 0, length, approval, 0, approval.length)
-                || !java.util.Arrays.equals(jposEncode0110(), approval)) {
+        if (!Arrays.equals(out, 0, length, approval, 0, approval.length)
+                || !Arrays.equals(jposEncode0110(), approval)) {
             throw new IllegalStateException("the encoders do not reproduce the 0110 golden vector");
         }
     }
@@ -99,7 +101,7 @@ public class CodecBenchmark {
         for (int de = 2; de <= IsoFields.MAX_FIELD; de++) {
             if (decoded.has(de)) {
                 strings[de] = decoded.valueString(de);
-                bytes[de] = java.util.Arrays.copyOfRange(decoded.buffer(), decoded.offset(de),
+                bytes[de] = Arrays.copyOfRange(decoded.buffer(), decoded.offset(de),
                         decoded.offset(de) + decoded.length(de));
             }
         }

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * {@code AuthorizationEngine.decide} alone, on requests the I/O thread's decoder already filled (outside
@@ -72,7 +73,7 @@ public class DecideBenchmark {
         int next;
         int card;
 
-        void build(int slots, java.util.function.IntFunction<byte[]> frameOfCard) {
+        void build(int slots, IntFunction<byte[]> frameOfCard) {
             if (cards % SLOTS != 0) {
                 throw new IllegalArgumentException("cards must be a multiple of " + SLOTS + " (a slot keeps its card's name)");
             }

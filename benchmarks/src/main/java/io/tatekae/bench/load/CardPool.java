@@ -8,6 +8,7 @@ import io.tatekae.state.Luhn;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ final class CardPool {
         }
     }
 
-    private static void special(java.io.Writer out, int i, String cardStatus, String accountStatus, String expiry,
+    private static void special(Writer out, int i, String cardStatus, String accountStatus, String expiry,
                                 long cardLimit, long creditLimit) throws IOException {
         String id = String.format("S%09d", i);
         out.write("{\"type\":\"account\",\"id\":\"" + id + "\",\"creditLimit\":" + creditLimit + ",\"plan\":\"STANDARD\","

@@ -2,6 +2,7 @@ package io.tatekae.bench.load;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -65,7 +66,7 @@ public final class EchoServer implements AutoCloseable {
             return;
         }
         c.configureBlocking(false);
-        c.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+        c.setOption(StandardSocketOptions.TCP_NODELAY, true);
         c.register(selector, SelectionKey.OP_READ, ByteBuffer.allocateDirect(BUFFER_BYTES));
     }
 

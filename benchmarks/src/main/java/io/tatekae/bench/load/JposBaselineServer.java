@@ -24,6 +24,8 @@ import io.tatekae.state.ChronicleStateStore;
 import io.tatekae.state.LiveState;
 import io.tatekae.state.PanHasher;
 import io.tatekae.state.provision.ProvisioningReport;
+import org.jpos.core.ConfigurationException;
+import org.jpos.core.SimpleConfiguration;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 import org.jpos.iso.ISORequestListener;
@@ -31,12 +33,17 @@ import org.jpos.iso.ISOServer;
 import org.jpos.iso.ISOSource;
 import org.jpos.iso.channel.CSChannel;
 import org.jpos.iso.packager.GenericPackager;
+import org.jpos.util.Logger;
+import org.jpos.util.SimpleLogListener;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -75,14 +82,14 @@ public final class JposBaselineServer implements AutoCloseable {
         GenericPackager packager = Packagers.genericPackager();
         server = new ISOServer(this.port, new CSChannel(packager), MAX_SESSIONS);
         try {
-            server.setConfiguration(new org.jpos.core.SimpleConfiguration()); // jPOS 3 makes its session executor here
-        } catch (org.jpos.core.ConfigurationException e) {
+            server.setConfiguration(new SimpleConfiguration()); // jPOS 3 makes its session executor here
+        } catch (ConfigurationException e) {
             throw new IOException("jPOS ISOServer configuration: " + e.getMessage(), e);
         }
         server.addISORequestListener(new EngineListener(engine, packager));
         if (System.getenv("TATEKAE_JPOS_DEBUG") != null) {
-            org.jpos.util.Logger logger = new org.jpos.util.Logger();
-            logger.addListener(new org.jpos.util.SimpleLogListener(System.err));
+            Logger logger = new Logger();
+            logger.addListener(new SimpleLogListener(System.err));
             server.setLogger(logger, "jpos-baseline");
         }
         thread = new Thread(server, "jpos-baseline");
@@ -98,7 +105,7 @@ public final class JposBaselineServer implements AutoCloseable {
     private void waitUntilListening() throws IOException {
         long until = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < until) {
-            try (var s = new java.net.Socket("127.0.0.1", port)) {
+            try (var s = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException e) {
                 try {
@@ -123,7 +130,7 @@ public final class JposBaselineServer implements AutoCloseable {
         server.shutdown();
         store.close();
         try (var files = Files.walk(stateDir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
@@ -158,7 +165,7 @@ public final class JposBaselineServer implements AutoCloseable {
                         return true;
                     }
                     int n = encoder.encode(fields, decision, out, 0);
-                    response.unpack(java.util.Arrays.copyOfRange(out, FrameCodec.HEADER_BYTES, n)); // n counts the header
+                    response.unpack(Arrays.copyOfRange(out, FrameCodec.HEADER_BYTES, n)); // n counts the header
                 } finally {
                     lock.unlock();
                 }

@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * The switch's in-process work for one request, from the frame's bytes to the response's bytes, minus
@@ -69,7 +70,7 @@ public class InProcessPathBenchmark {
         final TxnKeys keys = new TxnKeys();
         int next;
 
-        void build(int count, java.util.function.IntFunction<byte[]> frameOfCard) {
+        void build(int count, IntFunction<byte[]> frameOfCard) {
             fixture = new EngineFixture(cards, txnTableEntries);
             ProfileSpec spec = ProfileSpec.load();
             decoder = new InboundDecoder(spec);

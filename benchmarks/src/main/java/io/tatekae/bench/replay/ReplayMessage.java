@@ -6,6 +6,7 @@ import io.tatekae.iso.IsoFields;
 import io.tatekae.iso.IsoWriter;
 import io.tatekae.spec.ProfileSpec;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,7 +47,7 @@ final class ReplayMessage {
         for (Map.Entry<Integer, String> field : fields.entrySet()) {
             writer.ascii(field.getKey(), field.getValue());
         }
-        return java.util.Arrays.copyOf(out, writer.finish());
+        return Arrays.copyOf(out, writer.finish());
     }
 
     int mti() {

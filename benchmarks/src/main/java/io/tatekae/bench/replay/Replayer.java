@@ -6,14 +6,17 @@ import io.tatekae.spec.ProfileSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -49,7 +52,7 @@ public final class Replayer {
         try {
             ReplayResult result = new Replayer(ReplayOptions.parse(args), System.out).run();
             System.exit(result.differences().isEmpty() ? 0 : 1);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             System.err.println("replay: no such recording: " + e.getFile());
             System.exit(2);
         } catch (IllegalArgumentException | IOException e) {
@@ -104,7 +107,7 @@ public final class Replayer {
             if (!"00".equals(answer.get(39))) {
                 throw new IOException("sign-on answered DE 39 " + answer.get(39));
             }
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IOException("no sign-on response within " + options.timeoutMillis() + " ms");
         }
     }

@@ -6,6 +6,8 @@ import io.tatekae.iso.InboundDecoder;
 import io.tatekae.iso.IsoFields;
 import io.tatekae.spec.ProfileSpec;
 
+import java.util.Arrays;
+
 /**
  * One frame decoded by the I/O thread's {@link InboundDecoder} into its own buffer, fields and request,
  * as a ring slot holds it; {@link #refresh} gives it a new key and puts back the CAV2 digits that the
@@ -24,7 +26,7 @@ public final class DecodedRequest {
             throw new IllegalStateException("benchmark frame does not decode: " + error + " at DE " + fields.errorField());
         }
         cav2 = request.cav2Length > 0
-                ? java.util.Arrays.copyOfRange(frame, request.cav2Offset, request.cav2Offset + request.cav2Length)
+                ? Arrays.copyOfRange(frame, request.cav2Offset, request.cav2Offset + request.cav2Length)
                 : new byte[0];
     }
 

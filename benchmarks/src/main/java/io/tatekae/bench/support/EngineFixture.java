@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /**
@@ -61,7 +62,7 @@ public final class EngineFixture implements AutoCloseable {
             dir = Files.createTempDirectory("tatekae-engine-bench");
             cards = new TestCardSet(cardCount);
             store = new ChronicleStateStore(dir, cardCount + 16, cardCount + 16);
-            PanHasher hasher = new PanHasher(java.util.HexFormat.of().parseHex(PAN_HASH_KEY_HEX));
+            PanHasher hasher = new PanHasher(HexFormat.of().parseHex(PAN_HASH_KEY_HEX));
             ProvisioningReport report = new CardProvisioner(store, hasher).load(new StringReader(cards.provisioningJsonLines()));
             if (!report.allLinesUsed()) {
                 throw new IllegalStateException("provisioning rejected lines: " + report.describe());

@@ -1,5 +1,7 @@
 package io.tatekae.bench.support;
 
+import com.sun.management.ThreadMXBean;
+
 import java.lang.management.ManagementFactory;
 
 /**
@@ -8,8 +10,7 @@ import java.lang.management.ManagementFactory;
  * operations shows up as a fraction of a byte per operation; this tells the decision path's own share.
  */
 public final class ThreadAllocation {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private long startBytes;
     private long startCount;

@@ -1,5 +1,6 @@
 package io.tatekae.engine.name;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -155,7 +156,7 @@ public final class CardholderName {
             if (t > 0) {
                 text.append(' ');
             }
-            text.append(new String(form, p + 1, tokenLength, java.nio.charset.StandardCharsets.US_ASCII));
+            text.append(new String(form, p + 1, tokenLength, StandardCharsets.US_ASCII));
             p += 1 + tokenLength;
         }
         return text.toString();

@@ -3,6 +3,8 @@ package io.tatekae.state.provision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Arrays;
+
 /**
  * Typed, range-checked reads of one provisioning object's fields. Reasons name the field and what
  * it must be, never the value given (a value could be a PAN typed into the wrong field).
@@ -53,7 +55,7 @@ final class RecordFields {
             }
         }
         throw new InvalidRecordException("\"" + field + "\" must be one of "
-                + java.util.Arrays.toString(type.getEnumConstants()));
+                + Arrays.toString(type.getEnumConstants()));
     }
 
     static boolean present(ObjectNode obj, String field) {

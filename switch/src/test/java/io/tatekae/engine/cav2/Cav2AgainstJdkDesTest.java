@@ -2,6 +2,7 @@ package io.tatekae.engine.cav2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
@@ -62,7 +63,7 @@ class Cav2AgainstJdkDesTest {
         }
 
         int cvv(byte[] pan, int expiry, int serviceCode) throws GeneralSecurityException {
-            String data = new String(pan, java.nio.charset.StandardCharsets.US_ASCII)
+            String data = new String(pan, StandardCharsets.US_ASCII)
                     + String.format("%04d%03d", expiry, serviceCode);
             data = (data + "0".repeat(32)).substring(0, 32);
             byte[] block1 = HexFormat.of().parseHex(data.substring(0, 16));

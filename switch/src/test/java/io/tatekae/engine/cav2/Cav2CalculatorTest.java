@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -89,8 +90,7 @@ class Cav2CalculatorTest {
 
     @Test
     void verifyAllocatesNothing() {
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         final byte[] right = ascii("394");
         final byte[] wrong = ascii("395");
         int approved = 0;

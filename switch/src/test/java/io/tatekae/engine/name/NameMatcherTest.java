@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class NameMatcherTest {
@@ -113,14 +115,13 @@ class NameMatcherTest {
         final byte[] tooLongToken = good.clone();
         tooLongToken[2] = 40;
         assertThrows(IllegalArgumentException.class, () -> CardholderName.fromBytes(tooLongToken));
-        final byte[] trailing = java.util.Arrays.copyOf(good, good.length + 1);
+        final byte[] trailing = Arrays.copyOf(good, good.length + 1);
         assertThrows(IllegalArgumentException.class, () -> CardholderName.fromBytes(trailing));
     }
 
     @Test
     void matchAllocatesNothing() {
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         final CardholderName card = CardholderName.canonicalize("SHOTA JOHN OHASHI");
         final byte[][] typed = {
             "shouta oohashi".getBytes(StandardCharsets.US_ASCII),
