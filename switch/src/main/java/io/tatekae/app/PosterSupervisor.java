@@ -62,7 +62,7 @@ final class PosterSupervisor implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("poster-supervisor").daemon(true).unstarted(this::supervise);
     }
 
-    /** The child's command line: [chrt --idle 0] java [inherited flags] -Xmx -XX:+UseSerialGC -cp ... PosterMain ... */
+    /** The child's command line: [chrt --idle 0] java [inherited flags] -Xmx -Xmn -XX:+UseSerialGC -cp ... PosterMain ... */
     static List<String> command(SwitchConfig config) {
         List<String> c = new ArrayList<>();
         Path chrt = config.ledger().childIdle() ? onPath("chrt") : null;
@@ -75,7 +75,8 @@ final class PosterSupervisor implements AutoCloseable {
                 c.add(arg);
             }
         }
-        c.addAll(List.of("-Xmx" + PosterHeap.megabytes(config) + "m", "-XX:+UseSerialGC", "-cp",
+        c.addAll(List.of("-Xmx" + PosterHeap.megabytes(config) + "m", "-Xmn" + PosterHeap.youngMegabytes(config) + "m",
+                "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), PosterMain.class.getName(),
                 "--config", config.file().toString(),
                 "--data-dir", config.data().dir().toAbsolutePath().toString(),

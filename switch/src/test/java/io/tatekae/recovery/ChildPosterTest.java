@@ -50,8 +50,9 @@ class ChildPosterTest {
             await("the child's java", () -> commandLine(firstPid).contains("io.tatekae.app.PosterMain"));
             List<String> arguments = commandLine(firstPid);
             assertTrue(arguments.contains("-XX:+UseSerialGC") && arguments.contains("--child"), arguments.toString());
-            // Sized from the configuration: the snapshot replay's table (65,536 remembered requests: 22 MB) + 192 MB, and room.
-            assertTrue(arguments.contains("-Xmx272m"), arguments.toString());
+            // Sized from the configuration: the snapshot replay's table (65,536 remembered requests: 22 MB) + 192 MB, a
+            // quarter more, 128 MB for the young generation and 64 MB; the young generation is at most a quarter of it.
+            assertTrue(arguments.contains("-Xmx459m") && arguments.contains("-Xmn114m"), arguments.toString());
             assertEquals("SCHED_IDLE", schedulingPolicy(firstPid), "the child runs in the idle scheduling class");
             approveSome(sw, 5);
             await("the child posts what the switch journals", () -> sw.app().ledgerLag() == 0);
