@@ -90,6 +90,9 @@ final class SegmentPreallocator implements AutoCloseable {
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             for (long at = 0; at < segmentBytes && !closed; at += CHUNK_BYTES) {
                 zeroFill(channel, at, Math.min(segmentBytes, at + CHUNK_BYTES));
+                // A megabyte at a time: one force of 64 MB would queue ahead of the journal's commits on the
+                // same device (~40 ms here), stalling every authorization waiting for its commit.
+                channel.force(false);
             }
             if (closed) {
                 return;

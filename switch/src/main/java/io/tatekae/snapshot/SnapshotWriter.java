@@ -112,6 +112,9 @@ public final class SnapshotWriter implements AutoCloseable {
             while (buffer.hasRemaining()) {
                 position += channel.write(buffer, position);
             }
+            // Forced per buffer: one force of a whole snapshot (hundreds of MB) would sit in the device's queue
+            // ahead of the journal's commits, which share the disk, and stall every authorization for as long.
+            channel.force(false);
         } catch (IOException e) {
             throw new SnapshotException("snapshot " + temporary + ": cannot write", e);
         }
