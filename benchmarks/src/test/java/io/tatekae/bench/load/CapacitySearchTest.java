@@ -26,13 +26,23 @@ class CapacitySearchTest {
     }
 
     @Test
-    void aRateThatFailsBelowOneThatHeldBoundsTheCapacity() {
-        // 5,000/s fails (a stall), 10,000/s holds: the capacity is what held with no lower rate failing.
+    void aRateThatFailsBelowOneThatHeldIsNamedButDoesNotHideTheKnee() {
+        // 5,000/s fails (a stall in its 8 s), 10,000 and 20,000/s hold, 40,000/s fails: the knee is above 20,000/s.
         List<Double> tried = new ArrayList<>();
         CapacitySearch.Capacity c = search(rate -> rate != 5_000 && rate < 30_000, 1, tried);
-        assertEquals(List.of(2_200.0), tried);
-        assertEquals(2_200, c.rate());
-        assertEquals(5_000, c.failedAt());
+        assertEquals(List.of(28_300.0), tried);
+        assertEquals(28_300, c.rate());
+        assertEquals(40_000, c.failedAt());
+        assertTrue(c.reason().contains("also missed at 5,000/s, below it (p99=2ms missed)"), c.reason());
+    }
+
+    @Test
+    void everyRateAboveALowFailureHeldSoItStepsUpAndStillNamesTheFailure() {
+        List<Double> tried = new ArrayList<>();
+        CapacitySearch.Capacity c = search(rate -> rate != 1_000, 1, tried);
+        assertEquals(List.of(120_000.0, 180_000.0, 200_000.0), tried);
+        assertTrue(c.atLeast());
+        assertTrue(c.describe().startsWith(">= 200,000/s") && c.describe().contains("also missed at 1,000/s"), c.describe());
     }
 
     @Test
