@@ -206,6 +206,7 @@ public final class SwitchApp implements AutoCloseable {
      * answers), the decision thread, the listener and the timers.
      */
     public SwitchApp start() throws InterruptedException {
+        store.forceToDisk(); // provisioning's pages, written back now rather than under load 30 s later
         money.startPoster();
         billingDriver.startUp();
         pipeline.start();

@@ -35,6 +35,11 @@ public final class LiveState implements StateStore {
         store.forEachCard(cards::put);
     }
 
+    /** Writes the state files' changed pages to the disk now (after provisioning, before serving). */
+    public void forceToDisk() {
+        store.forceToDisk();
+    }
+
     public CardTable cards() {
         return cards;
     }
