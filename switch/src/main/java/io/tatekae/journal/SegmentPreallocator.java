@@ -13,10 +13,11 @@ import java.util.concurrent.locks.LockSupport;
  * Keeps one zero-filled, forced spare segment file ready so that a roll is a rename, not a growing file.
  * Appending into blocks the file system has already allocated and written makes each commit's
  * {@code fdatasync} flush data only, no block allocation or size change: measured on this machine's
- * ext4, p50 127 → 90 µs and p99 226 → 164 µs per commit (docs/benchmarks.md). The spare is written by
- * its own low-priority daemon thread, never by the writer: zero-filling 64 MB takes tens of
- * milliseconds. The spare's name is not a segment name, so recovery, readers and the trimmer never see
- * it; a spare left by a crash is deleted and written again at the next start.
+ * ext4, p50 129 → 81 µs and p99 238 → 149 µs per commit ({@code FsyncProbe}, docs/benchmarks.md). The
+ * spare is written by its own daemon thread, never by the writer (zero-filling 64 MB takes tens of
+ * milliseconds), and forced a megabyte at a time so it never queues a big flush ahead of a commit. Its
+ * name is not a segment name, so recovery, readers and the trimmer never see it; a spare left by a
+ * crash is deleted and written again at the next start.
  */
 final class SegmentPreallocator implements AutoCloseable {
     static final String SPARE_NAME = "next-segment.spare";
@@ -35,7 +36,6 @@ final class SegmentPreallocator implements AutoCloseable {
         this.spare = directory.resolve(SPARE_NAME);
         this.segmentBytes = segmentBytes;
         this.thread = Thread.ofPlatform().name("tatekae-journal-spare").daemon().unstarted(this::run);
-        thread.setPriority(Thread.MIN_PRIORITY);
     }
 
     /** Deletes a spare a crash may have left half-written, then starts preparing a new one. */
