@@ -1,5 +1,7 @@
 package io.tatekae.state;
 
+import static io.tatekae.state.StateFixtures.account;
+import static io.tatekae.state.StateFixtures.card;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +30,7 @@ class ChronicleStateStoreTest {
         try (StateStore store = new ChronicleStateStore(dataDir, 100, 100)) {
             AccountState acct = account("A0000001", 50_000).outstanding(1_200).openHolds(3_400);
             store.addAccount(acct);
-            store.writeCard(card("3540990000001007", 0, 30_000));
+            store.writeCard(card(hasher, "3540990000001007", 0, 30_000));
         }
         assertTrue(Files.exists(dataDir.resolve("state").resolve(ChronicleStateStore.CARDS_FILE)));
         assertTrue(Files.exists(dataDir.resolve("state").resolve(ChronicleStateStore.ACCOUNTS_FILE)));
@@ -65,7 +67,7 @@ class ChronicleStateStoreTest {
                 writtenAccounts.add(new AccountState().copyFrom(acct));
             }
             for (int c = 0; c < 300; c++) {
-                CardState card = card(String.format("35409900%08d", c), c % 40, 3_000 + c);
+                CardState card = card(hasher, String.format("35409900%08d", c), c % 40, 3_000 + c);
                 card.status(CardStatus.values()[c % 4]).expiryYymm(2801 + c % 12);
                 card.setNameCanonical(("CANON" + c).getBytes(StandardCharsets.US_ASCII), 0, 5 + String.valueOf(c).length());
                 for (int v = 0; v < c % 40; v++) {
@@ -103,7 +105,7 @@ class ChronicleStateStoreTest {
     void replacingACardKeepsTheCountAndUpdatesInPlace() {
         try (StateStore store = new ChronicleStateStore(dataDir, 10, 10)) {
             store.addAccount(account("A1", 50_000));
-            CardState card = card("3540990000001007", 0, 30_000);
+            CardState card = card(hasher, "3540990000001007", 0, 30_000);
             store.writeCard(card);
             card.status(CardStatus.FROZEN).velocity().record(42L);
             store.writeCard(card);
@@ -119,14 +121,14 @@ class ChronicleStateStoreTest {
     void fullCardStoreRejectsNewCardsButStillUpdatesExistingOnes() {
         try (StateStore store = new ChronicleStateStore(dataDir, 2, 10)) {
             store.addAccount(account("A1", 50_000));
-            store.writeCard(card("3540990000001007", 0, 30_000));
-            store.writeCard(card("3540990000001015", 0, 30_000));
+            store.writeCard(card(hasher, "3540990000001007", 0, 30_000));
+            store.writeCard(card(hasher, "3540990000001015", 0, 30_000));
             StoreFullException e = assertThrows(StoreFullException.class,
-                    () -> store.writeCard(card("3540990000001023", 0, 30_000)));
+                    () -> store.writeCard(card(hasher, "3540990000001023", 0, 30_000)));
             assertTrue(e.getMessage().contains("2 cards"), e.getMessage());
             assertTrue(e.getMessage().contains("354099******1023"), e.getMessage());
             assertFalse(e.getMessage().contains("3540990000001023"));
-            store.writeCard(card("3540990000001007", 0, 9_000));
+            store.writeCard(card(hasher, "3540990000001007", 0, 9_000));
             assertEquals(2, store.cardCount());
         }
     }
@@ -171,7 +173,7 @@ class ChronicleStateStoreTest {
     void cardForAMissingAccountIsRefused() {
         try (StateStore store = new ChronicleStateStore(dataDir, 10, 10)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> store.writeCard(card("3540990000001007", 0, 30_000)));
+                    () -> store.writeCard(card(hasher, "3540990000001007", 0, 30_000)));
             assertTrue(e.getMessage().contains("354099******1007"));
             assertEquals(0, store.cardCount());
         }
@@ -197,19 +199,5 @@ class ChronicleStateStoreTest {
             assertEquals(1, store.accountIndex("A2"));
             assertEquals(2, store.addAccount(account("A3", 1)));
         }
-    }
-
-    private static AccountState account(String id, long creditLimit) {
-        AccountState acct = new AccountState().creditLimit(creditLimit).kycVerified(true);
-        acct.id().set(id);
-        return acct;
-    }
-
-    private CardState card(String pan, int accountIndex, long limit) {
-        CardState card = new CardState().expiryYymm(3012).status(CardStatus.ACTIVE).limit(limit).accountIndex(accountIndex);
-        hasher.hash(pan, card.panKey());
-        card.maskedPan().set(MaskedPan.of(pan));
-        card.name().set("TARO YAMADA");
-        return card;
     }
 }

@@ -1,5 +1,7 @@
 package io.tatekae.state;
 
+import static io.tatekae.state.StateFixtures.account;
+import static io.tatekae.state.StateFixtures.card;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,11 +29,11 @@ class LiveStateTest {
         try (ChronicleStateStore store = new ChronicleStateStore(dataDir, 5_000, 10)) {
             store.addAccount(account("A1", 50_000));
             for (int i = 0; i < 100; i++) {
-                store.writeCard(card(pan(i), 0, 3_000 + i));
+                store.writeCard(card(hasher, pan(i), 0, 3_000 + i));
             }
             try (LiveState live = new LiveState(store, 5_000, 10, 10)) {
                 for (int i = 100; i < 5_000; i++) {
-                    live.writeCard(card(pan(i), 0, 3_000 + i));
+                    live.writeCard(card(hasher, pan(i), 0, 3_000 + i));
                 }
                 CardTable cards = live.cards();
                 assertEquals(5_000, cards.size());
@@ -48,7 +50,7 @@ class LiveStateTest {
                     assertEquals(MaskedPan.of(pan(i)), new String(masked, 0, n, StandardCharsets.US_ASCII));
                 }
                 assertEquals(-1, cards.find(1, 2));
-                assertThrows(StoreFullException.class, () -> live.writeCard(card(pan(5_000), 0, 3_000)));
+                assertThrows(StoreFullException.class, () -> live.writeCard(card(hasher, pan(5_000), 0, 3_000)));
             }
         }
     }
@@ -56,7 +58,7 @@ class LiveStateTest {
     @Test
     void velocityKeepsTheNewestApprovalsAndTakesTheNewestBack() {
         CardTable cards = new CardTable(10, 10);
-        int slot = cards.put(card(pan(1), 0, 3_000));
+        int slot = cards.put(card(hasher, pan(1), 0, 3_000));
         List<Long> recorded = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(7);
         long now = 1_000;
@@ -84,7 +86,7 @@ class LiveStateTest {
     void moneyChangesInMemoryAreReadThroughTheStoreInterfaceAndWrittenBackAtClose() {
         try (ChronicleStateStore store = new ChronicleStateStore(dataDir, 10, 10)) {
             store.addAccount(account("A1", 50_000));
-            store.writeCard(card(pan(1), 0, 30_000));
+            store.writeCard(card(hasher, pan(1), 0, 30_000));
             LiveState live = new LiveState(store, 10, 10, 10);
             live.accounts().openHolds(0, 4_980);
             live.accounts().outstanding(0, 1_200);
@@ -108,7 +110,7 @@ class LiveStateTest {
         try (ChronicleStateStore store = new ChronicleStateStore(dataDir, 10, 10)) {
             LiveState live = new LiveState(store, 10, 10, 10);
             live.addAccount(account("A1", 50_000));
-            live.writeCard(card(pan(1), 0, 30_000));
+            live.writeCard(card(hasher, pan(1), 0, 30_000));
             PanKey key = hasher.hash(pan(1), new PanKey());
             int slot = live.cards().find(key.hi(), key.lo());
             live.cards().recordApproval(slot, 123_456);
@@ -144,19 +146,5 @@ class LiveStateTest {
 
     private static String pan(int i) {
         return Luhn.withCheckDigit(String.format("354099%09d", i));
-    }
-
-    private static AccountState account(String id, long creditLimit) {
-        AccountState acct = new AccountState().creditLimit(creditLimit).kycVerified(true);
-        acct.id().set(id);
-        return acct;
-    }
-
-    private CardState card(String pan, int accountIndex, long limit) {
-        CardState card = new CardState().expiryYymm(3012).status(CardStatus.ACTIVE).limit(limit).accountIndex(accountIndex);
-        hasher.hash(pan, card.panKey());
-        card.maskedPan().set(MaskedPan.of(pan));
-        card.name().set("TARO YAMADA");
-        return card;
     }
 }

@@ -27,10 +27,8 @@ class StateFilesForceTest {
     @Test
     void forcingWritesTheProvisionedPagesBack() throws IOException {
         try (ChronicleStateStore store = new ChronicleStateStore(dir, 1_000, ACCOUNTS)) {
-            AccountState account = new AccountState();
             for (int i = 0; i < ACCOUNTS; i++) {
-                account.id().set(String.format("A%07d", i));
-                store.addAccount(account.creditLimit(100_000).outstanding(0).openHolds(0));
+                store.addAccount(StateFixtures.account(String.format("A%07d", i), 100_000));
             }
             long before = dirtyKilobytes(dir.resolve("state"));
             assertTrue(before > 1_024, "the writes left the state files' pages dirty: " + before + " kB");
