@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.ThreadMXBean;
 import io.tatekae.state.Luhn;
+import io.tatekae.testsupport.ProvisioningFiles;
 import io.tatekae.testsupport.IsoTestClient;
 import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestSwitch;
@@ -101,16 +102,8 @@ class RequestPathAllocationTest {
     }
 
     private Path cards() throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < CARDS; i++) {
-            b.append("{\"type\":\"account\",\"id\":\"L").append(i).append("\",\"creditLimit\":50000,\"plan\":\"STANDARD\",")
-                    .append("\"status\":\"GOOD\",\"kycVerified\":true}\n");
-            b.append("{\"type\":\"card\",\"pan\":\"").append(pan(i)).append("\",\"expiry\":\"3012\",\"name\":\"TARO YAMADA\",")
-                    .append("\"account\":\"L").append(i).append("\",\"limit\":50000,\"status\":\"ACTIVE\"}\n");
-        }
-        Path file = dir.resolve("allocation-cards.jsonl");
-        Files.writeString(file, b);
-        return file;
+        return ProvisioningFiles.oneCardPerAccount(dir.resolve("allocation-cards.jsonl"), CARDS, "L",
+                RequestPathAllocationTest::pan);
     }
 
     private static String pan(int i) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tatekae.snapshot.SnapshotFiles;
 import io.tatekae.state.Luhn;
+import io.tatekae.testsupport.ProvisioningFiles;
 import io.tatekae.testsupport.IsoTestClient;
 import io.tatekae.testsupport.Messages;
 import io.tatekae.testsupport.TestSwitch;
@@ -132,16 +133,7 @@ class SnapshotRestartTest {
     }
 
     private Path cards() throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < CARDS; i++) {
-            b.append("{\"type\":\"account\",\"id\":\"S").append(i).append("\",\"creditLimit\":50000,\"plan\":\"STANDARD\",")
-                    .append("\"status\":\"GOOD\",\"kycVerified\":true}\n");
-            b.append("{\"type\":\"card\",\"pan\":\"").append(pan(i)).append("\",\"expiry\":\"3012\",\"name\":\"TARO YAMADA\",")
-                    .append("\"account\":\"S").append(i).append("\",\"limit\":50000,\"status\":\"ACTIVE\"}\n");
-        }
-        Path file = dataDir.resolve("snapshot-cards.jsonl");
-        Files.writeString(file, b);
-        return file;
+        return ProvisioningFiles.oneCardPerAccount(dataDir.resolve("snapshot-cards.jsonl"), CARDS, "S", SnapshotRestartTest::pan);
     }
 
     private static String pan(int i) {
