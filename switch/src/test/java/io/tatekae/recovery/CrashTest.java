@@ -133,6 +133,7 @@ class CrashTest {
 
         Run(String what, int kills, LedgerConfig postgresOrNull) throws IOException {
             ledger = postgresOrNull != null ? postgresOrNull : LedgerConfig.sqlite(data);
+            Wire.newStanSpace(); // a fresh switch and ledger: a long run may use all 500,000 STANs
             cards.write(cardsFile);
             config = writeConfig(data, port, httpPort, postgresOrNull);
             System.out.println("CrashTest " + what + " on " + ledger.dialect() + ": seed " + seed

@@ -13,12 +13,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the recovery tests send and read on the wire. STANs come from one counter per JVM, so no two
- * requests share a duplicate key (DE 7 and DE 32 are the same on every test message) by accident.
+ * requests share a duplicate key (DE 7 and DE 32 are the same on every test message) by accident. A test
+ * that starts a switch on a data folder of its own may take the whole space with {@link #newStanSpace()}.
  */
 final class Wire {
-    private static final AtomicInteger STANS = new AtomicInteger(500_000);
+    private static final int FIRST_STAN = 500_000;
+    private static final AtomicInteger STANS = new AtomicInteger(FIRST_STAN);
 
     private Wire() {
+    }
+
+    /**
+     * Starts the STANs again at the bottom of their range: only for a test whose switch has a fresh data
+     * folder and ledger, which no earlier request of this JVM reached (the test classes run one at a time).
+     */
+    static void newStanSpace() {
+        STANS.set(FIRST_STAN);
     }
 
     /** A STAN unique in this test JVM (the RRN is made from it); fails rather than wrap or grow a seventh digit. */
