@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Where a request's time goes at one rate, on the default configuration: the switch started as
+# scripts/run starts it, the load tester's pattern at RATE for 40 s after its JIT warm-up, and
+#  - the switch's own view: its metrics scraped every 2 s, and the histograms of "frame decoded to
+#    answer flushed" and of the journal commit over the measured phase (inside.txt), to set beside
+#    the tester's figures (load.txt), which also hold the loopback, the wake-ups and the tester;
+#  - with --perf: 10 s of `perf record -g -e cpu-clock` of the whole machine in the measured phase,
+#    the CPU share per thread and the switch's I/O thread by system call (perf.txt).
+#
+# Usage: benchmarks/load/profile.sh OUT_DIR RATE [--perf] [--config FILE] [--cards FILE]
+# Needs python3 (and perf for --perf). Run it on an otherwise idle machine.
+set -euo pipefail
+if (( $# < 2 )) || [[ "$1" == -* ]]; then
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+fi
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+out="$(mkdir -p "$1" && cd "$1" && pwd)"
+rate="$2"
+shift 2
+perf=false config="" cards=""
+while (( $# > 0 )); do
+  case "$1" in
+    --perf) perf=true; shift ;;
+    --config) config="$2"; shift 2 ;;
+    --cards) cards="$2"; shift 2 ;;
+    *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+cd "$root"
+if [[ -z "$cards" ]]; then
+  cards="$out/cards.jsonl"
+  [[ -f "$cards" ]] || scripts/load cards --out "$cards" > /dev/null
+fi
+rm -rf "$out/data" "$out/metrics" && mkdir -p "$out/metrics"
+port=$((20000 + RANDOM % 20000)); http=$((port + 1))
+scripts/run ${config:+--config "$config"} --data-dir "$out/data" --port "$port" --http-port "$http" \
+  --provision "$cards" > "$out/switch.log" 2>&1 &
+switch=$!
+trap 'kill -TERM $switch 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do grep -q "listening on" "$out/switch.log" && break; sleep 0.5; done
+scripts/load run --host 127.0.0.1 --port "$port" --cards "$cards" --rates "$rate" --seconds 40 --no-search \
+  > "$out/load.txt" 2>&1 &
+load=$!
+perf_job=""
+if [[ "$perf" == true ]]; then
+  (sleep 50 && perf record -g -e cpu-clock -F 1999 -a -o "$out/perf.data" -- sleep 10 > "$out/perf-record.txt" 2>&1 \
+    && for pid in $(pgrep java); do jcmd "$pid" Compiler.perfmap > /dev/null 2>&1 || true; done) &
+  perf_job=$!
+fi
+while kill -0 "$load" 2>/dev/null; do
+  curl -s "http://127.0.0.1:$http/metrics" > "$out/metrics/$(date +%s).txt" || true
+  sleep 2
+done
+[[ -z "$perf_job" ]] || wait "$perf_job"
+kill -TERM "$switch" && wait "$switch" || true
+trap - EXIT
+python3 "$root/benchmarks/load/profile_report.py" inside "$out/metrics" "$rate" > "$out/inside.txt"
+if [[ "$perf" == true ]]; then
+  perf script -i "$out/perf.data" 2> /dev/null > "$out/perf.stacks"
+  python3 "$root/benchmarks/load/profile_report.py" perf "$out/perf.stacks" > "$out/perf.txt"
+fi
+grep -E "^switch +rate +$rate " "$out/load.txt" | head -1
+cat "$out/inside.txt" "$out/perf.txt" 2> /dev/null || true

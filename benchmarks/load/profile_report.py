@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Summaries for benchmarks/load/profile.sh.
+
+  profile_report.py inside METRICS_DIR RATE
+      The switch's cumulative histograms (tatekae_auth_duration_seconds: frame decoded to answer
+      flushed; tatekae_journal_commit_duration_seconds) over the scrapes whose request rate was
+      within 5 % of RATE: the share of requests (commits) at or under each bucket.
+  profile_report.py perf STACKS
+      `perf script` output of `perf record -g -e cpu-clock -a`: CPU share per thread, and the switch's
+      I/O thread (tatekae-io-*) by the system call each sample was in (or Java).
+"""
+import collections
+import os
+import re
+import sys
+
+HISTOGRAMS = ("tatekae_auth_duration_seconds", "tatekae_journal_commit_duration_seconds")
+
+
+def scrape(path):
+    buckets, frames = {}, None
+    with open(path) as f:
+        for line in f:
+            m = re.match(r'(\w+)_bucket\{le="([^"]+)"\} (\S+)', line)
+            if m and m.group(1) in HISTOGRAMS:
+                buckets[(m.group(1), m.group(2))] = float(m.group(3))
+            elif re.match(r"tatekae_frames_received(_total)? ", line):
+                frames = float(line.split()[1])
+    return buckets, frames
+
+
+def inside(directory, rate):
+    files = sorted(f for f in os.listdir(directory) if f.endswith(".txt"))
+    scrapes = [(int(f[:-4]), *scrape(os.path.join(directory, f))) for f in files]
+    scrapes = [s for s in scrapes if s[2] is not None]
+    steady = [(a, b) for a, b in zip(scrapes, scrapes[1:])
+              if b[0] > a[0] and abs((b[2] - a[2]) / (b[0] - a[0]) - rate) <= 0.05 * rate]
+    if not steady:
+        sys.exit("no scrapes at %d/s in %s" % (rate, directory))
+    first, last = steady[0][0], steady[-1][1]
+    print("the switch's own histograms at %d/s, %d s of the measured phase" % (rate, last[0] - first[0]))
+    for name in HISTOGRAMS:
+        bounds = sorted({le for (n, le) in last[1] if n == name}, key=lambda le: float("inf") if le == "+Inf" else float(le))
+        total = last[1][(name, "+Inf")] - first[1][(name, "+Inf")]
+        shares = ["<= %s s: %.2f %%" % (le, 100 * (last[1][(name, le)] - first[1][(name, le)]) / total)
+                  for le in bounds[:7]]
+        print("  %s (%d): %s" % (name, total, ", ".join(shares)))
+
+
+def perf(path):
+    with open(path) as f:
+        samples = [s for s in f.read().split("\n\n") if s.strip()]
+    threads, io = collections.Counter(), collections.Counter()
+    for sample in samples:
+        lines = sample.strip().split("\n")
+        header = re.match(r"\s*(.*?)\s+\d+(/\d+)?\s+\[\d+\]", lines[0])
+        thread = header.group(1) if header else lines[0].split()[0]
+        threads[thread] += 1
+        if thread.startswith("tatekae-io"):
+            calls = re.findall(r"__x64_sys_(\w+)", sample)
+            io["system call " + calls[-1] if calls else "Java (and the JVM)"] += 1
+    total = sum(threads.values())
+    print("CPU samples by thread (%d samples; 100 %% = every CPU of the machine)" % total)
+    for thread, n in threads.most_common(12):
+        print("  %5.1f %%  %s" % (100 * n / total, thread))
+    io_total = sum(io.values())
+    print("the switch's I/O thread by where it was (%d samples)" % io_total)
+    for where, n in io.most_common(10):
+        print("  %5.1f %%  %s" % (100 * n / io_total, where))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "inside":
+        inside(sys.argv[2], int(sys.argv[3]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "perf":
+        perf(sys.argv[2])
+    else:
+        sys.exit(__doc__)
