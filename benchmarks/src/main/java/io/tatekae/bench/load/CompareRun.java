@@ -33,6 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class CompareRun {
     private static final Duration STOP_GRACE = Duration.ofSeconds(120);
+    /** About a quarter of a second on this machine's disk: enough for a p99, short beside a server's turn. */
+    private static final int DISK_FLUSH_COMMITS = 2_000;
 
     private final CompareOptions o;
     private final Path root;
@@ -112,7 +114,7 @@ final class CompareRun {
     private ServerResults turn(String server, Path dir, Path config, Path cards, CardPool pool, FrameCodec codec,
                                RequestTemplates templates, int velocity, long maxOpenHolds, boolean externalPoster)
             throws InterruptedException {
-        String before = quietCheck(server);
+        String before = quietCheck(server, dir);
         ServerProcess process = null;
         ServerProcess poster = null;
         ServerResults r;
@@ -171,8 +173,11 @@ final class CompareRun {
         }
     }
 
-    /** Prints (and returns) the load average before a server's turn, warning when the machine is not quiet. */
-    private String quietCheck(String server) throws InterruptedException {
+    /**
+     * Prints (and returns) the load average and the disk's flush time before a server's turn, warning
+     * when the machine is not quiet.
+     */
+    private String quietCheck(String server, Path dir) throws InterruptedException {
         long until = System.nanoTime() + o.quietWaitSeconds() * 1_000_000_000L;
         double load = Machine.loadAverage();
         while (load > Machine.QUIET_LOAD && System.nanoTime() < until) {
@@ -180,8 +185,8 @@ final class CompareRun {
             load = Machine.loadAverage();
         }
         double busy = Machine.cpuBusy(1000);
-        String line = String.format("before %s: load average %.2f (1 min) on %d cores; CPU %.0f %% busy over the last second",
-                server, load, Runtime.getRuntime().availableProcessors(), busy * 100);
+        String line = String.format("before %s: load average %.2f (1 min) on %d cores; CPU %.0f %% busy over the last second; %s",
+                server, load, Runtime.getRuntime().availableProcessors(), busy * 100, diskFlush(dir));
         out.println(line);
         if (load > Machine.QUIET_LOAD) {
             String warning = String.format("WARNING: the machine is not quiet (load average %.2f > %.1f): the numbers below"
@@ -191,6 +196,14 @@ final class CompareRun {
             line += "\n" + warning;
         }
         return line;
+    }
+
+    private static String diskFlush(Path dir) {
+        try {
+            return DiskFlushProbe.run(dir, DISK_FLUSH_COMMITS).toString();
+        } catch (IOException e) {
+            return "disk flush: unknown (" + e.getMessage() + ")";
+        }
     }
 
     private ServerProcess start(String server, Path dir, Path config, Path cards) throws IOException {
