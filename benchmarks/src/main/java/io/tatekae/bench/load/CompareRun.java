@@ -126,7 +126,8 @@ final class CompareRun {
             if (server.equals("switch") && externalPoster) {
                 poster = startPoster(dir, config);
             }
-            Session.Target target = new Session.Target(server, "127.0.0.1", port, server.equals("echo"));
+            Session.Target target = new Session.Target(server, "127.0.0.1", port, server.equals("echo"),
+                    server.equals("switch") ? switchHttpPort : 0);
             r = new Session(o.pattern(), target, pool, codec, templates, velocity, 0, maxOpenHolds, out).run();
             if (server.equals("switch")) {
                 checkOpenHolds(r);

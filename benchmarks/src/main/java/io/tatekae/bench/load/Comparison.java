@@ -42,6 +42,12 @@ final class Comparison {
             }
             s.notes.forEach(n -> out.add(String.format("%-8s note: %s", s.label, n)));
         }
+        if (all.stream().anyMatch(s -> !s.inside.isEmpty())) {
+            out.add("");
+            out.add("=== Inside the switch, by phase (its own histograms: frame decoded to answer flushed; the rest of"
+                    + " the tester's latency is outside that window) ===");
+            all.forEach(s -> out.addAll(s.inside));
+        }
         if (all.size() > 1) {
             out.add("");
             out.addAll(sideBySide());

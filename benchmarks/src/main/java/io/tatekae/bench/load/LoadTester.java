@@ -93,7 +93,7 @@ public final class LoadTester {
     static ServerResults session(LoadOptions o, PrintStream out) throws IOException {
         CardPool pool = CardPool.read(o.cards(), o.velocity() * Workload.maxAmount(), o.cvkA(), o.cvkB());
         FrameCodec codec = new FrameCodec(ProfileSpec.load());
-        Session.Target target = new Session.Target(o.label(), o.host(), o.port(), o.anyResponse());
+        Session.Target target = new Session.Target(o.label(), o.host(), o.port(), o.anyResponse(), o.metricsPort());
         try {
             return new Session(o.pattern(), target, pool, codec, new RequestTemplates(codec, pool.approving), o.velocity(),
                     o.approvalsUsed(), o.maxOpenHolds(), out).run();

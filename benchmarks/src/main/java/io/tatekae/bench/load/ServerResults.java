@@ -9,6 +9,8 @@ final class ServerResults {
     /** Every run, in order: warm-up, rates, search steps and the settle steps between them. */
     final List<RunResult> runs = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** The switch's own view of each warm-up, rate and search phase ({@link SwitchInside}), when it has metrics. */
+    final List<String> inside = new ArrayList<>();
     /** The machine and the process around the session: load before it, how it was started and stopped. */
     final List<String> conditions = new ArrayList<>();
     /** Why the server could not be started or measured, or null. */

@@ -21,9 +21,17 @@ final class Session {
     private static final int SETTLE_PASSES = 5;
     /** How long a server may take to work off what a phase left queued in it before the next one starts. */
     private static final long IDLE_WAIT_MILLIS = 120_000;
+    /** The switch publishes its histograms once a second; a scrape waits a little longer than that. */
+    private static final long METRICS_PUBLISH_WAIT_MILLIS = 1_200;
 
-    /** The server under test, by name and address; {@code anyResponse} for one that keeps no state (echo). */
-    record Target(String label, String host, int port, boolean anyResponse) {
+    /**
+     * The server under test, by name and address; {@code anyResponse} for one that keeps no state (echo);
+     * {@code metricsPort} the switch's HTTP port on {@code host}, whose histograms give its own view of each phase (0: none).
+     */
+    record Target(String label, String host, int port, boolean anyResponse, int metricsPort) {
+        Target(String label, String host, int port, boolean anyResponse) {
+            this(label, host, port, anyResponse, 0);
+        }
     }
 
     private final LoadPattern p;
@@ -123,10 +131,16 @@ final class Session {
             return null;
         }
         awaitIdle(phase, rate);
+        String metricsBefore = metrics();
         RunResult r = run(phase, rate, requests, workload, 0);
+        String inside = metricsBefore.isEmpty() ? null : SwitchInside.describe(metricsBefore, metrics());
         List<String> failures = r.failures(p.objective());
         out.println(RunResult.summaryHeader());
         out.println(r.summaryRow());
+        if (inside != null) {
+            out.println(target.label() + ": " + inside);
+            results.inside.add(String.format("%-8s %-8s %9.0f/s  %s", target.label(), phase, rate, inside));
+        }
         out.printf("%s: send lag (the tester's own delay) p99 %.1f us, max %.1f us; %d reversals found no approval to"
                         + " reverse and became balance inquiries%n", target.label(),
                 r.stats().totalSendLag.getValueAtPercentile(99) / 1000.0, r.stats().totalSendLag.getMaxValue() / 1000.0,
@@ -198,6 +212,24 @@ final class Session {
         RunResult r = new LoadRun(s, source, holds, codec, pending, out).run();
         results.runs.add(r);
         return r;
+    }
+
+    /**
+     * The switch's metrics page, or "" when the target has none. Read once the switch has published the
+     * second that just ended (it folds its histograms into the page once a second), so that a phase's
+     * window holds all of the phase and none of the settle step around it.
+     */
+    private String metrics() {
+        if (target.metricsPort() <= 0) {
+            return "";
+        }
+        try {
+            Thread.sleep(METRICS_PUBLISH_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+        return SwitchMetricsReader.scrape(target.host(), target.metricsPort());
     }
 
     /** Why a phase of {@code requests} does not fit, or null when it does. */

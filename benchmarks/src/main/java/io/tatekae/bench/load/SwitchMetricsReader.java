@@ -14,10 +14,15 @@ final class SwitchMetricsReader {
     private SwitchMetricsReader() {
     }
 
-    /** The page, or "" when it cannot be read (HTTP off, the switch gone). */
+    /** The page of a switch on this machine, or "" when it cannot be read (HTTP off, the switch gone). */
     static String scrape(int httpPort) {
+        return scrape("127.0.0.1", httpPort);
+    }
+
+    /** The page, or "" when it cannot be read (HTTP off, the switch gone). */
+    static String scrape(String host, int httpPort) {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
-            HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).timeout(TIMEOUT).build();
+            HttpRequest get = HttpRequest.newBuilder(URI.create("http://" + host + ":" + httpPort + "/metrics")).timeout(TIMEOUT).build();
             HttpResponse<String> response = client.send(get, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : "";
         } catch (IOException e) {

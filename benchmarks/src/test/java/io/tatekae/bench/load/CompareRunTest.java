@@ -67,6 +67,11 @@ class CompareRunTest {
         }
         assertTrue(run.results().getFirst().phase(Session.SETTLE).isEmpty(), "the echo server keeps no holds");
         assertEquals(0, run.results().get(2).holdsLeftOpen);
+        ServerResults theSwitch = run.results().get(2);
+        assertEquals(theSwitch.runs.size() - theSwitch.phase(Session.SETTLE).size(), theSwitch.inside.size(),
+                "the switch's own view of every phase but the settle steps: " + theSwitch.inside);
+        assertTrue(theSwitch.inside.stream().allMatch(l -> l.contains("inside the switch (its own metrics")), theSwitch.inside.toString());
+        assertTrue(run.results().subList(0, 2).stream().allMatch(r -> r.inside.isEmpty()), "echo and jPOS have no such metrics");
         assertTrue(run.results().get(2).conditions.contains("open holds on the switch after the session: 0"),
                 "the switch's own metrics say no hold is left open: " + run.results().get(2).conditions);
 

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +68,8 @@ class LoadTesterTest {
                 policy:
                   velocityMaxApprovals: %d
                 """.formatted(MAX_OPEN_HOLDS, VELOCITY));
-        SwitchConfig c = ConfigLoader.load(config, Overrides.NONE.withDataDir(dir.resolve("data")).withPort(0).withHttpPort(0));
+        SwitchConfig c = ConfigLoader.load(config, Overrides.NONE.withDataDir(dir.resolve("data")).withPort(0)
+                .withHttpPort(freePort())); // metrics on: the tester reads the switch's own view of each phase
         app = SwitchApp.open(c, InstantSource.system());
         assertTrue(app.provision(cards).allLinesUsed());
         app.start();
@@ -85,10 +89,14 @@ class LoadTesterTest {
         // (it answers 91 when every entry it remembers is an open hold), and more approvals than 199 cards x 3
         // allow, so the last rate cannot run.
         ServerResults r = LoadTester.session(options(app.port(), "--jit-warmup", "1", "--jit-warmup-rate", "300",
-                "--rates", "200,300,400", "--seconds", "1", "--no-search"), out);
+                "--rates", "200,300,400", "--seconds", "1", "--no-search", "--metrics-port", Integer.toString(app.httpPort())), out);
         String text = printed.toString(StandardCharsets.UTF_8);
         assertEquals(null, r.failure, text);
         assertEquals(List.of(200.0, 300.0), r.fixed().stream().map(RunResult::rate).toList(), text);
+        assertEquals(3, r.inside.size(), "the switch's own view of the warm-up and both rates: " + r.inside);
+        // The 300 requests of the last phase and the sign-on of each of its 2 connections; none of the settle steps'.
+        assertTrue(r.inside.getLast().matches("switch +rate +300/s  inside the switch \\(its own metrics, frame decoded to"
+                + " answer flushed\\), 30[0-2] answers: .*"), r.inside.toString());
         assertTrue(r.notes.stream().anyMatch(n -> n.contains("rate at 400/s skipped") && n.contains("provision more cards")),
                 r.notes + "\n" + text);
         for (RunResult run : r.runs) {
@@ -179,6 +187,12 @@ class LoadTesterTest {
             }
         }
         throw new AssertionError("no tatekae_open_holds in the switch's metrics");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private LoadOptions options(int port, String... more) {
