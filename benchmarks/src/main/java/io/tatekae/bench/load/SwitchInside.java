@@ -50,17 +50,7 @@ final class SwitchInside {
 
     /** The cumulative count of {@code histogram}'s bucket {@code le}, or NaN when the page has none. */
     static double bucket(String page, String histogram, String le) {
-        String prefix = histogram + "_bucket{le=\"" + le + "\"} ";
-        for (String line : page.split("\n")) {
-            if (line.startsWith(prefix)) {
-                try {
-                    return Double.parseDouble(line.substring(prefix.length()).trim());
-                } catch (NumberFormatException e) {
-                    return Double.NaN;
-                }
-            }
-        }
-        return Double.NaN;
+        return SwitchMetricsReader.value(page, histogram + "_bucket{le=\"" + le + "\"}");
     }
 
     private static String millis(String seconds) {

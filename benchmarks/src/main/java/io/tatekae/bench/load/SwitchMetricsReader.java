@@ -33,7 +33,7 @@ final class SwitchMetricsReader {
         }
     }
 
-    /** The value of the unlabelled sample {@code name}, or NaN. */
+    /** The value of the sample written as {@code name} (with its labels, if any, as the page writes them), or NaN. */
     static double value(String page, String name) {
         for (String line : page.split("\n")) {
             if (line.startsWith(name + " ")) {
