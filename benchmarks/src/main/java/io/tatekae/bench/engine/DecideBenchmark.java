@@ -1,7 +1,6 @@
 package io.tatekae.bench.engine;
 
 import io.tatekae.bench.support.DecodedRequest;
-import io.tatekae.bench.support.EngineFixture;
 import io.tatekae.bench.support.TestCardSet;
 import io.tatekae.bench.support.DecisionState;
 import io.tatekae.bench.support.TxnKeys;
@@ -18,7 +17,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -59,12 +57,6 @@ public class DecideBenchmark {
     /** Shared by the states: engine, requests decoded once, key source and outcome tally. */
     @State(Scope.Thread)
     public abstract static class Base extends DecisionState {
-        /** The transaction table's size: the configuration's default, or smaller to see its cache cost. */
-        @Param({"1000000"})
-        int txnTableEntries;
-        /** Cards provisioned (a multiple of SLOTS); each request is for the next one, never the same twice in a row. */
-        @Param({"200704"})
-        int cards;
         DecodedRequest[] requests;
         byte[][] pans;
         byte[][] cav2s;
@@ -77,7 +69,7 @@ public class DecideBenchmark {
             if (cards % SLOTS != 0) {
                 throw new IllegalArgumentException("cards must be a multiple of " + SLOTS + " (a slot keeps its card's name)");
             }
-            fixture = new EngineFixture(cards, txnTableEntries);
+            openFixture();
             InboundDecoder decoder = new InboundDecoder(ProfileSpec.load());
             requests = new DecodedRequest[slots];
             for (int i = 0; i < slots; i++) {
@@ -155,8 +147,7 @@ public class DecideBenchmark {
     public static class UnknownCard extends Base {
         @Setup(Level.Trial)
         public void setUp() {
-            build(1, i -> fixture.cards.purchase(TestCardSet.unknownPan(), "TARO YAMADA", AMOUNT,
-                    TestCardSet.ALLOWED_MCC, "000001"));
+            build(1, i -> fixture.cards.unknownCardPurchase(AMOUNT));
         }
     }
 

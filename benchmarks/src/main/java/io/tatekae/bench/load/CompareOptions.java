@@ -37,11 +37,7 @@ record CompareOptions(Path out, Path cards, int cardCount, List<String> servers,
             "gc-logs", "quiet-wait", "start-timeout", "report");
 
     static CompareOptions parse(List<String> args) {
-        Set<String> known = new HashSet<>(OWN);
-        known.addAll(LoadPattern.OPTIONS);
-        Set<String> flags = new HashSet<>(FLAGS);
-        flags.addAll(LoadPattern.FLAGS);
-        Args a = Args.parse(args, known, flags);
+        Args a = LoadPattern.argsWithPattern(args, OWN, FLAGS);
         Path out = a.path("out", "target/load-compare-"
                 + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         List<String> servers = Arrays.stream(a.text("servers", String.join(",", SERVERS)).split(","))

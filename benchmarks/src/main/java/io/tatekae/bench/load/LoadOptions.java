@@ -1,7 +1,6 @@
 package io.tatekae.bench.load;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,11 +28,7 @@ record LoadOptions(String host, int port, Path cards, String label, boolean anyR
             "any-response", "report", "label", "cvk-a", "cvk-b", "metrics-port");
 
     static LoadOptions parse(List<String> args) {
-        Set<String> known = new HashSet<>(OWN);
-        known.addAll(LoadPattern.OPTIONS);
-        Set<String> flags = new HashSet<>(FLAGS);
-        flags.addAll(LoadPattern.FLAGS);
-        Args a = Args.parse(args, known, flags);
+        Args a = LoadPattern.argsWithPattern(args, OWN, FLAGS);
         return new LoadOptions(a.text("host", "127.0.0.1"), (int) a.number("port", 8583, 1, 65535),
                 a.requiredPath("cards", "the provisioning file the server was loaded with"), a.text("label", "switch"),
                 a.has("any-response"), (int) a.number("velocity", 10, 1, 1000),

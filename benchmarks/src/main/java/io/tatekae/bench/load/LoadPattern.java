@@ -1,5 +1,6 @@
 package io.tatekae.bench.load;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +37,18 @@ record LoadPattern(List<Double> rates, int seconds, int warmupSeconds, double wa
               --timeout-ms N           an answer later than this is a timeout (default 1500)
               --settle-rate N          rate of the reversals that close the holds a phase left open (default 10000)
             """;
+
+    /**
+     * Parses the command line of a command that takes the pattern's options beside its own ({@code own}, of
+     * which {@code ownFlags} take no value).
+     */
+    static Args argsWithPattern(List<String> args, Set<String> own, Set<String> ownFlags) {
+        Set<String> known = new HashSet<>(own);
+        known.addAll(OPTIONS);
+        Set<String> flags = new HashSet<>(ownFlags);
+        flags.addAll(FLAGS);
+        return Args.parse(args, known, flags);
+    }
 
     static LoadPattern parse(Args a) {
         List<Double> rates = a.has("rate") ? List.of(a.number("rate", 0, 1, 10_000_000))

@@ -126,29 +126,29 @@ enum Recipe {
     }
 
     static TreeMap<Integer, String> purchase(LoadCard c, long amount) {
-        TreeMap<Integer, String> m = new TreeMap<>();
-        m.put(2, c.pan());
-        m.put(3, "000000");
-        m.put(4, Long.toString(amount));
-        m.put(7, "0");
-        m.put(11, "0");
+        TreeMap<Integer, String> m = fieldsOfEveryRequest(c, amount);
         m.put(14, c.expiry());
         m.put(18, "5732");
         m.put(19, "392");
         m.put(22, "810");
         m.put(25, "59");
-        m.put(32, ACQUIRER);
         m.put(37, "LOADTEST0001");
         m.put(41, "TERM0001");
-        m.put(42, "MERCHANT0000001");
         m.put(43, "TATEKAE DENKI ONLINE     TOKYO        JP");
         m.put(48, tlv(c.name(), "05", c.cav2()).text());
-        m.put(49, "392");
         m.put(61, "0005000000000392");
         return m;
     }
 
     static TreeMap<Integer, String> reversalFields(LoadCard c, long amount, String originalMti) {
+        TreeMap<Integer, String> m = fieldsOfEveryRequest(c, amount);
+        m.put(37, "LOADREVERSAL");
+        m.put(90, originalMti + String.format("%06d%010d%011d%011d", 0, 0, ACQUIRER_ID, 0));
+        return m;
+    }
+
+    /** The data elements a purchase and a reversal carry alike: card, amount, acquirer, merchant, yen; DE 7 and DE 11 zero. */
+    private static TreeMap<Integer, String> fieldsOfEveryRequest(LoadCard c, long amount) {
         TreeMap<Integer, String> m = new TreeMap<>();
         m.put(2, c.pan());
         m.put(3, "000000");
@@ -156,10 +156,8 @@ enum Recipe {
         m.put(7, "0");
         m.put(11, "0");
         m.put(32, ACQUIRER);
-        m.put(37, "LOADREVERSAL");
         m.put(42, "MERCHANT0000001");
         m.put(49, "392");
-        m.put(90, originalMti + String.format("%06d%010d%011d%011d", 0, 0, ACQUIRER_ID, 0));
         return m;
     }
 

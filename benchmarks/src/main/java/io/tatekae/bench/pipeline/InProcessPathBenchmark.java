@@ -1,6 +1,5 @@
 package io.tatekae.bench.pipeline;
 
-import io.tatekae.bench.support.EngineFixture;
 import io.tatekae.bench.support.TestCardSet;
 import io.tatekae.bench.support.DecisionState;
 import io.tatekae.bench.support.TxnKeys;
@@ -21,7 +20,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -50,12 +48,6 @@ public class InProcessPathBenchmark {
 
     @State(Scope.Thread)
     public abstract static class Base extends DecisionState {
-        /** The transaction table's size: the configuration's default, or smaller to see its cache cost. */
-        @Param({"1000000"})
-        int txnTableEntries;
-        /** Cards provisioned; each request is for the next one (the load pattern of docs/benchmarks.md). */
-        @Param({"200704"})
-        int cards;
         byte[][] frames;
         int de7Offset;
         int de11Offset;
@@ -71,7 +63,7 @@ public class InProcessPathBenchmark {
         int next;
 
         void build(int count, IntFunction<byte[]> frameOfCard) {
-            fixture = new EngineFixture(cards, txnTableEntries);
+            openFixture();
             ProfileSpec spec = ProfileSpec.load();
             decoder = new InboundDecoder(spec);
             encoder = new ResponseEncoder(spec);
@@ -137,8 +129,7 @@ public class InProcessPathBenchmark {
     public static class UnknownCard extends Base {
         @Setup(Level.Trial)
         public void setUp() {
-            build(1, i -> fixture.cards.purchase(TestCardSet.unknownPan(), "TARO YAMADA", AMOUNT,
-                    TestCardSet.ALLOWED_MCC, "000001"));
+            build(1, i -> fixture.cards.unknownCardPurchase(AMOUNT));
         }
     }
 

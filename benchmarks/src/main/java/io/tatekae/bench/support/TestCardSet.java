@@ -67,6 +67,11 @@ public final class TestCardSet {
         return purchase(pan(i), name(i), amount, mcc, "000001");
     }
 
+    /** The 0100 of a card provisioned nowhere ({@link #unknownPan()}) at an allowed merchant (STAN 000001). */
+    public byte[] unknownCardPurchase(long amount) {
+        return purchase(unknownPan(), name(0), amount, ALLOWED_MCC, "000001");
+    }
+
     public byte[] purchase(String pan, String name, long amount, String mcc, String stan) {
         writer.begin(scratch, 0, 100);
         writer.ascii(2, pan);

@@ -128,36 +128,40 @@ class LoadTesterTest {
 
     @Test
     void aSettleReversalThatGetsNoAnswerIsSentAgain() throws Exception {
-        startSwitch(300);
         // Approvals only; the 0400s are the primer's three, then the settle step's: the fifth never reaches the switch.
-        try (SpoilingProxy proxy = new SpoilingProxy(app.port(), "0400", 5, Integer.MAX_VALUE)) {
-            ServerResults r = LoadTester.session(options(proxy.port(), "--jit-warmup", "0", "--rates", "100", "--seconds", "1",
-                    "--no-search", "--timeout-ms", "500", "--mix", "approval=1"), out);
-            String text = printed.toString(StandardCharsets.UTF_8);
-            List<RunResult> settles = r.phase(Session.SETTLE);
-            assertEquals(2, settles.size(), "a second pass\n" + text);
-            assertEquals(1, settles.getFirst().stats().timeouts.get(), text);
-            assertEquals(1, settles.get(1).stats().sent.get(), "only the lost one went again\n" + text);
-            assertEquals(0, settles.get(1).stats().errors(), text);
-            assertEquals(0, r.holdsLeftOpen, text);
-            assertEquals(0.0, openHoldsOnTheSwitch(), "the switch has no hold of the tester's left open\n" + text);
-        }
+        ServerResults r = sessionLosingTheFifthReversal("1", "approval=1");
+        String text = printed.toString(StandardCharsets.UTF_8);
+        List<RunResult> settles = r.phase(Session.SETTLE);
+        assertEquals(2, settles.size(), "a second pass\n" + text);
+        assertEquals(1, settles.getFirst().stats().timeouts.get(), text);
+        assertEquals(1, settles.get(1).stats().sent.get(), "only the lost one went again\n" + text);
+        assertEquals(0, settles.get(1).stats().errors(), text);
+        assertEquals(0, r.holdsLeftOpen, text);
+        assertEquals(0.0, openHoldsOnTheSwitch(), "the switch has no hold of the tester's left open\n" + text);
     }
 
     @Test
     void aMeasuredReversalThatGetsNoAnswerHasItsOriginalReversedByTheSettleStep() throws Exception {
-        startSwitch(300);
         // The primer's three 0400s, then the mix's: the second of those never reaches the switch.
+        ServerResults r = sessionLosingTheFifthReversal("2", "approval=3,reversal=1");
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(1, r.fixed().getFirst().stats().timeouts.get(), text);
+        for (RunResult settle : r.phase(Session.SETTLE)) {
+            assertEquals(0, settle.stats().errors(), text);
+        }
+        assertEquals(0, r.holdsLeftOpen, text);
+        assertEquals(0.0, openHoldsOnTheSwitch(), "the lost reversal's original was reversed too\n" + text);
+    }
+
+    /**
+     * A session at 100/s for {@code seconds} with {@code mix}, against a switch of 300 cards, through a proxy
+     * that never passes on the fifth 0400 it sees (the answer times out after 500 ms).
+     */
+    private ServerResults sessionLosingTheFifthReversal(String seconds, String mix) throws Exception {
+        startSwitch(300);
         try (SpoilingProxy proxy = new SpoilingProxy(app.port(), "0400", 5, Integer.MAX_VALUE)) {
-            ServerResults r = LoadTester.session(options(proxy.port(), "--jit-warmup", "0", "--rates", "100", "--seconds", "2",
-                    "--no-search", "--timeout-ms", "500", "--mix", "approval=3,reversal=1"), out);
-            String text = printed.toString(StandardCharsets.UTF_8);
-            assertEquals(1, r.fixed().getFirst().stats().timeouts.get(), text);
-            for (RunResult settle : r.phase(Session.SETTLE)) {
-                assertEquals(0, settle.stats().errors(), text);
-            }
-            assertEquals(0, r.holdsLeftOpen, text);
-            assertEquals(0.0, openHoldsOnTheSwitch(), "the lost reversal's original was reversed too\n" + text);
+            return LoadTester.session(options(proxy.port(), "--jit-warmup", "0", "--rates", "100", "--seconds", seconds,
+                    "--no-search", "--timeout-ms", "500", "--mix", mix), out);
         }
     }
 
