@@ -27,8 +27,8 @@ class BillingSnapshotTest {
     private static final String BULK = "B0000042";
     private static final String PAN = BillingSwitch.pan(41);
     private static final String BULK_PAN = BillingSwitch.pan(42);
-    private static final String CARDS = BillingSwitch.account(A, "STANDARD", false) + BillingSwitch.card(PAN, A, "TARO YAMADA", 50_000)
-            + BillingSwitch.account(BULK, "STANDARD", false) + BillingSwitch.card(BULK_PAN, BULK, "HANAKO SATO", 50_000);
+    private static final String CARDS = BillingSwitch.standardAccountWithCard(A, PAN, "TARO YAMADA", 50_000)
+            + BillingSwitch.standardAccountWithCard(BULK, BULK_PAN, "HANAKO SATO", 50_000);
 
     @TempDir
     Path dir;
