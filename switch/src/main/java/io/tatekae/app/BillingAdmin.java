@@ -11,7 +11,6 @@ import io.tatekae.engine.Postings;
 import io.tatekae.payments.PaymentApplier;
 import io.tatekae.payments.PaymentFileParser;
 import io.tatekae.payments.PaymentFileSummary;
-import io.tatekae.payments.PaymentLine;
 import io.tatekae.pipeline.SwitchPipeline;
 import io.tatekae.state.AccountState;
 import io.tatekae.state.StateStore;
@@ -40,6 +39,7 @@ final class BillingAdmin {
     private final AccountViews views;
     private final CardIssuer issuer;
     private final PaymentApplier payments;
+    private final ChunkedApply chunks;
     private final InstantSource clock;
 
     BillingAdmin(SwitchPipeline pipeline, StateStore store, Postings postings, Billing billing, AccountViews views,
@@ -51,6 +51,7 @@ final class BillingAdmin {
         this.views = views;
         this.issuer = issuer;
         this.payments = new PaymentApplier(store, postings);
+        this.chunks = new ChunkedApply(pipeline, postings, PAYMENT_CHUNK);
         this.clock = clock;
     }
 
@@ -149,30 +150,13 @@ final class BillingAdmin {
             PaymentFileSummary summary = new PaymentFileSummary();
             summary.linesRead = parsed.linesRead();
             parsed.rejected().forEach(r -> summary.reject(r.line(), r.reason()));
-            CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
-            List<PaymentLine> lines = parsed.lines();
-            for (int from = 0; from < lines.size(); from += PAYMENT_CHUNK) {
-                List<PaymentLine> chunk = lines.subList(from, Math.min(lines.size(), from + PAYMENT_CHUNK));
-                chain = chain.thenComposeAsync(ok -> ok ? applyChunk(chunk, summary) : CompletableFuture.completedFuture(false));
-            }
-            return chain.thenApply(ok -> BillingJson.reply(ok ? 200 : 503, BillingJson.paymentFile(summary)));
+            return chunks.apply(parsed.lines(), chunk -> {
+                PaymentFileSummary part = new PaymentFileSummary();
+                payments.apply(chunk, part);
+                return () -> summary.add(part);
+            }, failed -> summary.stoppedAt = ChunkedApply.notCommitted(failed.getFirst().lineNumber(), "send"))
+                    .thenApply(ok -> BillingJson.reply(ok ? 200 : 503, BillingJson.paymentFile(summary)));
         }).exceptionally(BillingAdmin::internalError);
-    }
-
-    private CompletableFuture<Boolean> applyChunk(List<PaymentLine> chunk, PaymentFileSummary summary) {
-        PaymentFileSummary part = new PaymentFileSummary();
-        return pipeline.onDecisionThread(() -> {
-            payments.apply(chunk, part);
-            return postings.whenDurable();
-        }).thenCompose(durable -> durable).thenApply(durable -> {
-            if (durable) {
-                summary.add(part);
-            } else {
-                summary.stoppedAt = "the journal could not commit the lines from line " + chunk.getFirst().lineNumber()
-                        + " on; they were not applied: send the file again once the journal works";
-            }
-            return durable;
-        });
     }
 
     @FunctionalInterface

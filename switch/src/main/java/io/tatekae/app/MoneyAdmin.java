@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tatekae.admin.AdminRoutes;
 import io.tatekae.billing.PaymentMethod;
 import io.tatekae.clearing.ClearingApplier;
-import io.tatekae.clearing.ClearingLine;
 import io.tatekae.clearing.ClearingParser;
 import io.tatekae.clearing.ClearingSummary;
 import io.tatekae.engine.Postings;
@@ -20,7 +19,6 @@ import io.tatekae.state.StateStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -40,6 +38,7 @@ final class MoneyAdmin {
     private final StateStore store;
     private final Postings postings;
     private final ClearingApplier clearing;
+    private final ChunkedApply chunks;
     private final Ledger ledger;
     private final LongSupplier ledgerLag;
     private final InstantSource clock;
@@ -50,6 +49,7 @@ final class MoneyAdmin {
         this.store = store;
         this.postings = postings;
         this.clearing = new ClearingApplier(store, hasher, postings);
+        this.chunks = new ChunkedApply(pipeline, postings, CLEARING_CHUNK);
         this.ledger = ledger;
         this.ledgerLag = ledgerLag;
         this.clock = clock;
@@ -63,30 +63,12 @@ final class MoneyAdmin {
             ClearingSummary summary = new ClearingSummary();
             summary.lines = parsed.lines().size() + parsed.rejected().size();
             parsed.rejected().forEach(summary::reject);
-            CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
-            List<ClearingLine> lines = parsed.lines();
-            for (int from = 0; from < lines.size(); from += CLEARING_CHUNK) {
-                List<ClearingLine> chunk = lines.subList(from, Math.min(lines.size(), from + CLEARING_CHUNK));
-                chain = chain.thenComposeAsync(ok -> ok ? applyChunk(chunk, summary) : CompletableFuture.completedFuture(false));
-            }
-            return chain.thenApply(ok -> AdminRoutes.reply(!ok ? 503 : summary.rejected > 0 ? 422 : 200, summary.describe()));
-        });
-    }
-
-    /** Applies one chunk on the decision thread; completes once its batch committed (false: taken back). */
-    private CompletableFuture<Boolean> applyChunk(List<ClearingLine> chunk, ClearingSummary summary) {
-        ClearingSummary part = new ClearingSummary();
-        return pipeline.onDecisionThread(() -> {
-            clearing.apply(chunk, part);
-            return postings.whenDurable();
-        }).thenCompose(durable -> durable).thenApply(durable -> {
-            if (durable) {
-                summary.add(part);
-            } else {
-                summary.stoppedAt = "the journal could not commit the lines from line " + chunk.getFirst().lineNumber()
-                        + " on; they were not applied: ingest the file again once the journal works";
-            }
-            return durable;
+            return chunks.apply(parsed.lines(), chunk -> {
+                ClearingSummary part = new ClearingSummary();
+                clearing.apply(chunk, part);
+                return () -> summary.add(part);
+            }, failed -> summary.stoppedAt = ChunkedApply.notCommitted(failed.getFirst().lineNumber(), "ingest"))
+                    .thenApply(ok -> AdminRoutes.reply(!ok ? 503 : summary.rejected > 0 ? 422 : 200, summary.describe()));
         });
     }
 

@@ -1,9 +1,6 @@
 package io.tatekae.clearing;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tatekae.state.Luhn;
 import io.tatekae.state.MaskedPan;
 
@@ -29,8 +26,6 @@ public final class ClearingParser {
     /** A cleared amount above this is refused as implausible for the card product (max credit line 10,000,000). */
     public static final long MAX_AMOUNT = 10_000_000;
     private static final String YEN = "392";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Valid lines in file order, and the rejected ones. */
     public record Result(List<ClearingLine> lines, List<String> rejected) {
@@ -67,18 +62,7 @@ public final class ClearingParser {
     }
 
     static ClearingLine parseLine(int number, String raw) throws InvalidLine {
-        if (raw.length() > MAX_LINE_CHARS) {
-            throw new InvalidLine("longer than " + MAX_LINE_CHARS + " characters");
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(raw);
-        } catch (IOException e) {
-            throw new InvalidLine("not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new InvalidLine("not a JSON object");
-        }
+        JsonNode node = JsonLine.object(raw, MAX_LINE_CHARS, InvalidLine::new);
         ClearingLine.Type type = type(node);
         String pan = pan(node);
         String authCode = optionalText(node, "authCode", 6);

@@ -1,11 +1,9 @@
 package io.tatekae.payments;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tatekae.billing.PaymentMethod;
 import io.tatekae.clearing.ClearingParser;
+import io.tatekae.clearing.JsonLine;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +28,6 @@ public final class PaymentFileParser {
     /** paidAt may be this far ahead of the switch's clock (the agents' clocks are not ours). */
     public static final long CLOCK_SKEW_MILLIS = 5 * 60_000;
     private static final long EARLIEST_PAID_AT = OffsetDateTime.parse("2000-01-01T00:00:00+09:00").toInstant().toEpochMilli();
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** The valid lines in file order, the rejected ones as (line number, reason), and how many lines were read. */
     public record Result(List<PaymentLine> lines, List<Rejected> rejected, int linesRead) {
@@ -70,18 +67,7 @@ public final class PaymentFileParser {
     }
 
     static PaymentLine parseLine(int number, String raw, long nowMillis) throws InvalidLine {
-        if (raw.length() > MAX_LINE_CHARS) {
-            throw new InvalidLine("longer than " + MAX_LINE_CHARS + " characters");
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(raw);
-        } catch (IOException e) {
-            throw new InvalidLine("not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new InvalidLine("not a JSON object");
-        }
+        JsonNode node = JsonLine.object(raw, MAX_LINE_CHARS, InvalidLine::new);
         JsonNode type = node.get("type");
         if (type == null || !"PAYMENT".equals(type.asText(null))) {
             throw new InvalidLine("type: must be PAYMENT");

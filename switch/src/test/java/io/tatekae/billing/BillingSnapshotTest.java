@@ -1,6 +1,7 @@
 package io.tatekae.billing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tatekae.testsupport.TestSwitch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,20 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(300)
 class BillingSnapshotTest {
-    private static final String YAML = """
-            journal:
-              fsync: none
-              segmentBytes: 1048576
-              snapshotEveryRecords: 1000
-              snapshotsKept: 2
-              retention: delete
-            """;
     private static final String A = "B0000041";
     private static final String BULK = "B0000042";
     private static final String PAN = BillingSwitch.pan(41);
     private static final String BULK_PAN = BillingSwitch.pan(42);
-    private static final String CARDS = BillingSwitch.account(A, "STANDARD", false) + BillingSwitch.card(PAN, A, "TARO YAMADA", 50_000)
-            + BillingSwitch.account(BULK, "STANDARD", false) + BillingSwitch.card(BULK_PAN, BULK, "HANAKO SATO", 50_000);
+    private static final String CARDS = BillingSwitch.standardAccountWithCard(A, PAN, "TARO YAMADA", 50_000)
+            + BillingSwitch.standardAccountWithCard(BULK, BULK_PAN, "HANAKO SATO", 50_000);
 
     @TempDir
     Path dir;
@@ -45,7 +38,7 @@ class BillingSnapshotTest {
         MutableClock clock = new MutableClock("2026-10-05T10:00:00");
         JsonNode before;
         long bulkOwed;
-        try (BillingSwitch s = BillingSwitch.start(dir, clock, CARDS, YAML)) {
+        try (BillingSwitch s = BillingSwitch.start(dir, clock, CARDS, TestSwitch.SNAPSHOT_RETENTION_YAML)) {
             s.forcedPost(PAN, 10_000);
             s.refund(PAN, 500);
             clock.set("2026-11-03T10:00:00");
@@ -65,7 +58,7 @@ class BillingSnapshotTest {
             bulkOwed = s.account(BULK).get("owed").asLong();
             assertEquals("LATE", before.get("statements").get(0).get("state").asText(), before.toString());
         }
-        try (BillingSwitch s = BillingSwitch.restart(dir, clock, YAML)) {
+        try (BillingSwitch s = BillingSwitch.restart(dir, clock, TestSwitch.SNAPSHOT_RETENTION_YAML)) {
             assertTrue(s.sw.app().replayedFrom() > 1, "started from a snapshot, not the journal's beginning");
             JsonNode after = s.account(A);
             assertEquals(before, after, "the account as it was before the restart");

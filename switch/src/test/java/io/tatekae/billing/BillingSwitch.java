@@ -82,6 +82,11 @@ final class BillingSwitch implements AutoCloseable {
                 + account + "\",\"limit\":" + limit + ",\"status\":\"ACTIVE\"}\n";
     }
 
+    /** A STANDARD account without direct debit and its one card. */
+    static String standardAccountWithCard(String account, String pan, String name, long limit) {
+        return account(account, "STANDARD", false) + card(pan, account, name, limit);
+    }
+
     // ---- admin over HTTP ----
 
     record Reply(int status, JsonNode json, String body) {

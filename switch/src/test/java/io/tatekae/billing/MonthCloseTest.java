@@ -23,8 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MonthCloseTest {
     private static final String A = "B0000001";
     private static final String PAN = BillingSwitch.pan(1);
-    private static final String CARDS = BillingSwitch.account(A, "STANDARD", false)
-            + BillingSwitch.card(PAN, A, "TARO YAMADA", 50_000);
+    private static final String CARDS = BillingSwitch.standardAccountWithCard(A, PAN, "TARO YAMADA", 50_000);
 
     @TempDir
     Path dir;

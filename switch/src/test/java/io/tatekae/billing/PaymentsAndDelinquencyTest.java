@@ -22,8 +22,8 @@ class PaymentsAndDelinquencyTest {
     private static final String B = "B0000012";
     private static final String PAN_A = BillingSwitch.pan(11);
     private static final String PAN_B = BillingSwitch.pan(12);
-    private static final String CARDS = BillingSwitch.account(A, "STANDARD", false) + BillingSwitch.card(PAN_A, A, "TARO YAMADA", 5_000)
-            + BillingSwitch.account(B, "STANDARD", false) + BillingSwitch.card(PAN_B, B, "JIRO SUZUKI", 5_000);
+    private static final String CARDS = BillingSwitch.standardAccountWithCard(A, PAN_A, "TARO YAMADA", 5_000)
+            + BillingSwitch.standardAccountWithCard(B, PAN_B, "JIRO SUZUKI", 5_000);
 
     @TempDir
     Path dir;

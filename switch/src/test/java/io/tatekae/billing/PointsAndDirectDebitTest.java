@@ -19,7 +19,7 @@ class PointsAndDirectDebitTest {
     private static final String PAN = BillingSwitch.pan(21);
     private static final String DD = "B0000022";
     private static final String DD_PAN = BillingSwitch.pan(22);
-    private static final String CARDS = BillingSwitch.account(A, "STANDARD", false) + BillingSwitch.card(PAN, A, "TARO YAMADA", 50_000)
+    private static final String CARDS = BillingSwitch.standardAccountWithCard(A, PAN, "TARO YAMADA", 50_000)
             + BillingSwitch.account(DD, "STANDARD", true) + BillingSwitch.card(DD_PAN, DD, "HANAKO SATO", 50_000);
 
     @TempDir

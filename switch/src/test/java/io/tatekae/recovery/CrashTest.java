@@ -326,21 +326,11 @@ class CrashTest {
 
     /** The poster at normal priority: in the idle class other builds on a shared 2-core machine could starve it for minutes. */
     private Path writeConfig(Path data, int port, int httpPort, LedgerConfig postgres) throws IOException {
-        Path file = dir.resolve("switch.yaml");
-        Files.writeString(file, String.join("\n",
-                "mode: test",
-                "server:",
-                "  host: 127.0.0.1",
-                "  port: " + port,
-                "http:",
-                "  host: 127.0.0.1",
-                "  port: " + httpPort,
+        return SwitchYaml.write(dir, port, httpPort, data,
                 "pipeline:",
                 "  ringSize: 1024",
                 "  waitStrategy: blocking",
                 "  maxBatch: 128",
-                "data:",
-                "  dir: '" + data.toAbsolutePath() + "'",
                 "state:",
                 "  maxCards: " + (4 * ACCOUNTS),
                 "  maxAccounts: " + (2 * ACCOUNTS),
@@ -355,7 +345,6 @@ class CrashTest {
                 "  childScheduling: normal",
                 postgres == null ? "" : "  url: '" + postgres.jdbcUrl() + "'\n  user: " + postgres.user()
                         + "\n  password: '" + postgres.password() + "'",
-                ""));
-        return file;
+                "");
     }
 }

@@ -114,17 +114,7 @@ class MidCloseKillTest {
     }
 
     private Path writeConfig(Path data, int port, int httpPort) throws IOException {
-        Path file = dir.resolve("switch.yaml");
-        Files.writeString(file, String.join("\n",
-                "mode: test",
-                "server:",
-                "  host: 127.0.0.1",
-                "  port: " + port,
-                "http:",
-                "  host: 127.0.0.1",
-                "  port: " + httpPort,
-                "data:",
-                "  dir: '" + data.toAbsolutePath() + "'",
+        return SwitchYaml.write(dir, port, httpPort, data,
                 "state:",
                 "  maxCards: 1000",
                 "  maxAccounts: " + (ACCOUNTS + 100),
@@ -135,7 +125,6 @@ class MidCloseKillTest {
                 "ledger:",  // no poster: this test reads the journal, and a stop need not drain 24,000 records
                 "  url: 'jdbc:sqlite:" + data.toAbsolutePath() + "/ledger/ledger.db'",
                 "  poster: external",
-                ""));
-        return file;
+                "");
     }
 }

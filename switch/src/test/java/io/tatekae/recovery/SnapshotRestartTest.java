@@ -32,13 +32,7 @@ class SnapshotRestartTest {
     private static final int CARDS = 300;
     /** At most this many rounds (one approval per card each): within the velocity rule's 32 per window. */
     private static final int MAX_ROUNDS = 24;
-    private static final String YAML = """
-            journal:
-              fsync: none
-              segmentBytes: 1048576
-              snapshotEveryRecords: 1000
-              snapshotsKept: 2
-              retention: delete
+    private static final String YAML = TestSwitch.SNAPSHOT_RETENTION_YAML + """
             policy:
               velocityMaxApprovals: 32
             """;

@@ -27,6 +27,18 @@ public final class TestSwitch implements AutoCloseable {
     /** The test switch's holds section (a small transaction table); a poster started beside it needs the same. */
     public static final String HOLDS_YAML = "holds:\n  lifetimeDays: 7\n  maxOpenHolds: 65536\n";
     public static final String TEST_CARDS = "/provisioning/test-cards.jsonl";
+    /**
+     * A journal that snapshots every 1,000 records, keeps the two newest snapshots and deletes the segments
+     * they and the ledger hold; 1 MiB segments and no fsync, so a test soon has segments to delete.
+     */
+    public static final String SNAPSHOT_RETENTION_YAML = """
+            journal:
+              fsync: none
+              segmentBytes: 1048576
+              snapshotEveryRecords: 1000
+              snapshotsKept: 2
+              retention: delete
+            """;
 
     private final SwitchApp app;
     private final Path dataDir;
