@@ -48,10 +48,7 @@ if [[ "$perf" == true ]]; then
     && for pid in $(pgrep java); do jcmd "$pid" Compiler.perfmap > /dev/null 2>&1 || true; done) &
   perf_job=$!
 fi
-while kill -0 "$load" 2>/dev/null; do
-  curl -s "http://127.0.0.1:$http/metrics" > "$out/metrics/$(date +%s).txt" || true
-  sleep 2
-done
+python3 "$root/benchmarks/load/profile_report.py" scrape "http://127.0.0.1:$http/metrics" "$out/metrics" "$load"
 [[ -z "$perf_job" ]] || wait "$perf_job"
 kill -TERM "$switch" && wait "$switch" || true
 trap - EXIT

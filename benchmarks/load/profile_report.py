@@ -5,6 +5,10 @@
       The switch's cumulative histograms (tatekae_auth_duration_seconds: frame decoded to answer
       flushed; tatekae_journal_commit_duration_seconds) over the scrapes whose request rate was
       within 5 % of RATE: the share of requests (commits) at or under each bucket.
+  profile_report.py scrape URL METRICS_DIR PID
+      Saves the switch's metrics page (URL) every 2 s as METRICS_DIR/<epoch seconds>.txt while process PID
+      runs. One process for the whole phase: a `curl` started every 2 s held a CPU for 3.5 ms at a time
+      while the switch's I/O thread waited for it (perf sched, 2026-12-07).
   profile_report.py perf STACKS
       `perf script` output of `perf record -g -e cpu-clock -a`: CPU share per thread, and the switch's
       I/O thread (tatekae-io-*) by the system call each sample was in (or Java).
@@ -13,6 +17,8 @@ import collections
 import os
 import re
 import sys
+import time
+import urllib.request
 
 HISTOGRAMS = ("tatekae_auth_duration_seconds", "tatekae_journal_commit_duration_seconds")
 
@@ -47,6 +53,26 @@ def inside(directory, rate):
         print("  %s (%d): %s" % (name, total, ", ".join(shares)))
 
 
+def running(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def scrape_while_running(url, directory, pid):
+    while running(pid):
+        try:
+            with urllib.request.urlopen(url, timeout=2) as page:
+                body = page.read()
+            with open(os.path.join(directory, "%d.txt" % time.time()), "wb") as f:
+                f.write(body)
+        except OSError:
+            pass  # the switch is starting or stopping: the next scrape tries again
+        time.sleep(2)
+
+
 def perf(path):
     with open(path) as f:
         samples = [s for s in f.read().split("\n\n") if s.strip()]
@@ -72,6 +98,8 @@ def perf(path):
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "inside":
         inside(sys.argv[2], int(sys.argv[3]))
+    elif len(sys.argv) == 5 and sys.argv[1] == "scrape":
+        scrape_while_running(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     elif len(sys.argv) == 3 and sys.argv[1] == "perf":
         perf(sys.argv[2])
     else:
