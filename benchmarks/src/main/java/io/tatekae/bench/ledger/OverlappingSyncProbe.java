@@ -35,7 +35,7 @@ public final class OverlappingSyncProbe {
         int maxThreads = Arrays.stream(THREADS).max().orElseThrow();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
-            preallocate(channel, (long) maxThreads * REGION_WRITES * WRITE_BYTES);
+            SyncModeProbe.zeroFill(channel, (long) maxThreads * REGION_WRITES * WRITE_BYTES);
             Samples[] byThreads = new Samples[THREADS.length];
             for (int t = 0; t < THREADS.length; t++) {
                 byThreads[t] = new Samples();
@@ -51,17 +51,6 @@ public final class OverlappingSyncProbe {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    private static void preallocate(FileChannel channel, long bytes) throws IOException {
-        ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
-        for (long at = 0; at < bytes; at += zeros.capacity()) {
-            zeros.clear();
-            while (zeros.hasRemaining()) {
-                channel.write(zeros, at + zeros.position());
-            }
-        }
-        channel.force(true);
     }
 
     private static void run(FileChannel channel, int threads, long runNanos, Samples samples) throws InterruptedException {

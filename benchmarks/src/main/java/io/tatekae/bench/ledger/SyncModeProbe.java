@@ -100,14 +100,19 @@ public final class SyncModeProbe {
     private static void preallocate(Path file, long bytes) throws IOException {
         Files.deleteIfExists(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
-            for (long position = 0; position < bytes; position += zeros.capacity()) {
-                zeros.clear();
-                while (zeros.hasRemaining()) {
-                    channel.write(zeros, position + zeros.position());
-                }
-            }
-            channel.force(true);
+            zeroFill(channel, bytes);
         }
+    }
+
+    /** Writes zeros over the first {@code bytes} of the file a megabyte at a time and forces them to the disk. */
+    static void zeroFill(FileChannel channel, long bytes) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+        for (long position = 0; position < bytes; position += zeros.capacity()) {
+            zeros.clear();
+            while (zeros.hasRemaining()) {
+                channel.write(zeros, position + zeros.position());
+            }
+        }
+        channel.force(true);
     }
 }
