@@ -62,9 +62,10 @@ def running(pid):
 
 
 def scrape_while_running(url, directory, pid):
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # the switch is local: no proxy
     while running(pid):
         try:
-            with urllib.request.urlopen(url, timeout=2) as page:
+            with direct.open(url, timeout=2) as page:
                 body = page.read()
             with open(os.path.join(directory, "%d.txt" % time.time()), "wb") as f:
                 f.write(body)
