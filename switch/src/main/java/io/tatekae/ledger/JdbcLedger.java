@@ -25,13 +25,18 @@ public final class JdbcLedger implements Ledger {
     private final LedgerConnections connections;
     private final LedgerDialect dialect;
     private final boolean writable;
+    private final LedgerRows rows;
+    private final String lockPositionSql;
     private Connection writer;
+    private WriterStatements statements;
 
     private JdbcLedger(LedgerConfig config, boolean writable) {
         this.config = config;
         this.connections = new LedgerConnections(config);
         this.dialect = config.dialect();
         this.writable = writable;
+        this.rows = new LedgerRows(dialect);
+        this.lockPositionSql = dialect.lockPositionSql();
     }
 
     /** Connects and migrates the schema. */
@@ -62,13 +67,9 @@ public final class JdbcLedger implements Ledger {
     public synchronized long lastPostedSequence() {
         try {
             Connection c = writer();
-            try (PreparedStatement s = c.prepareStatement("SELECT last_sequence FROM ledger_position WHERE id = 1");
-                 ResultSet rs = s.executeQuery()) {
-                rs.next();
-                long last = rs.getLong(1);
-                c.commit();
-                return last;
-            }
+            long last = lockPosition();
+            c.commit();
+            return last;
         } catch (SQLException e) {
             throw dropWriter("cannot read the posted position", e);
         }
@@ -79,7 +80,7 @@ public final class JdbcLedger implements Ledger {
         try {
             Connection c = writer();
             try {
-                ApplyResult result = applyIn(c, batch);
+                ApplyResult result = applyIn(batch);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -91,8 +92,8 @@ public final class JdbcLedger implements Ledger {
         }
     }
 
-    private ApplyResult applyIn(Connection c, LedgerBatch batch) throws SQLException {
-        long position = lockPosition(c);
+    private ApplyResult applyIn(LedgerBatch batch) throws SQLException {
+        long position = lockPosition();
         List<JournalRecord> fresh = new ArrayList<>(batch.size());
         long expected = position + 1;
         for (int i = 0; i < batch.size(); i++) {
@@ -111,36 +112,38 @@ public final class JdbcLedger implements Ledger {
         if (fresh.isEmpty()) {
             return new ApplyResult(0, 0, skipped, position);
         }
-        BatchPlan plan = plan(c, fresh);
-        LedgerRows.write(c, plan);
+        BatchPlan plan = plan(fresh);
+        LedgerRows.write(statements, plan);
         long last = fresh.get(fresh.size() - 1).sequence();
-        try (PreparedStatement s = c.prepareStatement("UPDATE ledger_position SET last_sequence = ? WHERE id = 1 AND last_sequence = ?")) {
-            s.setLong(1, last);
-            s.setLong(2, position);
-            if (s.executeUpdate() != 1) {
-                throw new SQLException("ledger position moved under the poster", "40001");
-            }
+        PreparedStatement s = statements.get("UPDATE ledger_position SET last_sequence = ? WHERE id = 1 AND last_sequence = ?");
+        s.setLong(1, last);
+        s.setLong(2, position);
+        if (s.executeUpdate() != 1) {
+            throw new SQLException("ledger position moved under the poster", "40001");
         }
         int rejected = plan.rejections.size();
         return new ApplyResult(fresh.size() - rejected, rejected, skipped, last);
     }
 
-    private BatchPlan plan(Connection c, List<JournalRecord> records) throws SQLException {
+    /** Loads only what the batch's records can touch: statements, for instance, only for the months it closes. */
+    private BatchPlan plan(List<JournalRecord> records) throws SQLException {
         Set<Long> holdIds = new HashSet<>();
         Set<Long> eventIds = new HashSet<>();
         Set<String> accountIds = new HashSet<>();
+        Set<String> closingAccountIds = new HashSet<>();
         for (JournalRecord r : records) {
             if (isOneOffPosting(r.type())) {
                 eventIds.add(r.holdId());
             } else if (isHoldRecord(r.type())) {
                 holdIds.add(r.holdId());
+            } else if (r.type() == JournalRecordType.STATEMENT_CLOSED) {
+                closingAccountIds.add(r.accountId());
             }
             accountIds.add(r.accountId());
         }
-        LedgerRows rows = new LedgerRows(dialect);
-        List<String> accounts = List.copyOf(accountIds);
-        BatchPlan plan = new BatchPlan(rows.loadHolds(c, List.copyOf(holdIds)), rows.loadAccounts(c, accounts),
-                rows.loadUsedOnceKeys(c, List.copyOf(eventIds)), rows.loadStatements(c, accounts));
+        BatchPlan plan = new BatchPlan(rows.loadHolds(statements, List.copyOf(holdIds)),
+                rows.loadAccounts(statements, List.copyOf(accountIds)), rows.loadUsedOnceKeys(statements, List.copyOf(eventIds)),
+                rows.loadStatements(statements, List.copyOf(closingAccountIds)));
         for (JournalRecord r : records) {
             plan.apply(r);
         }
@@ -156,9 +159,8 @@ public final class JdbcLedger implements Ledger {
         return type.code() <= JournalRecordType.HOLD_CAPTURED.code();
     }
 
-    private long lockPosition(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(dialect.lockPositionSql());
-             ResultSet rs = s.executeQuery()) {
+    private long lockPosition() throws SQLException {
+        try (ResultSet rs = statements.get(lockPositionSql).executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("ledger_position row missing");
             }
@@ -231,8 +233,8 @@ public final class JdbcLedger implements Ledger {
         try {
             Connection c = writer();
             try {
-                long position = lockPosition(c);
-                LedgerAudit.replace(c, set, LedgerAudit.replay(journalDirectory, set, position));
+                long position = lockPosition();
+                LedgerAudit.replace(statements, set, LedgerAudit.replay(journalDirectory, set, position));
                 c.commit();
                 return set.size();
             } catch (SQLException | RuntimeException e) {
@@ -261,8 +263,17 @@ public final class JdbcLedger implements Ledger {
         }
     }
 
+    /** Statements the writer keeps prepared (for tests: reuse and its bound). */
+    synchronized int keptStatements() {
+        return statements == null ? 0 : statements.size();
+    }
+
     @Override
     public synchronized void close() {
+        if (statements != null) {
+            statements.close();
+            statements = null;
+        }
         if (writer != null) {
             try {
                 writer.close();
@@ -288,6 +299,7 @@ public final class JdbcLedger implements Ledger {
                 throw e;
             }
             writer = c;
+            statements = new WriterStatements(c);
         }
         return writer;
     }
@@ -301,7 +313,9 @@ public final class JdbcLedger implements Ledger {
         return new LedgerUnavailableException("ledger " + config.jdbcUrl() + ": " + what, cause);
     }
 
-    private static void rollbackQuietly(Connection c, Exception cause) {
+    /** Also closes the kept statements: one may hold part of a JDBC batch that never ran. */
+    private void rollbackQuietly(Connection c, Exception cause) {
+        statements.close();
         try {
             c.rollback();
         } catch (SQLException e) {

@@ -93,7 +93,8 @@ final class LedgerAudit {
     }
 
     /** Replaces the accounts' rows and totals with {@code plan}'s, inside the caller's transaction. */
-    static void replace(Connection c, Set<String> accounts, BatchPlan plan) throws SQLException {
+    static void replace(WriterStatements w, Set<String> accounts, BatchPlan plan) throws SQLException {
+        Connection c = w.connection();
         for (String table : List.of("ledger_points", "ledger_transfer", "ledger_hold", "ledger_rejection", "ledger_statement",
                 "ledger_payment", "ledger_change", "ledger_account")) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE account_id = ?")) {
@@ -111,6 +112,6 @@ final class LedgerAudit {
             }
             s.executeBatch();
         }
-        LedgerRows.write(c, plan);
+        LedgerRows.write(w, plan);
     }
 }

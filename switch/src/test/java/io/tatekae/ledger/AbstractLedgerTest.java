@@ -143,6 +143,77 @@ abstract class AbstractLedgerTest {
         assertOpenHoldsMatchPendingHolds();
     }
 
+    /**
+     * The writer keeps its prepared statements from batch to batch: a second batch of the same kinds
+     * prepares nothing new, and every batch of any kind stays within the kept statements' bound.
+     */
+    @Test
+    void theWriterReusesItsStatementsFromBatchToBatch() {
+        ledger.apply(placeAndCapture(1, 20));
+        int afterFirst = ledger.keptStatements();
+        assertTrue(afterFirst >= 6, "lock, loads, inserts, updates and the position: " + afterFirst);
+        ledger.apply(placeAndCapture(21, 20));
+        assertEquals(afterFirst, ledger.keptStatements(), "the second batch prepared nothing new");
+        ledger.apply(billingKinds(202610, 900));
+        int afterBilling = ledger.keptStatements();
+        assertTrue(afterBilling > afterFirst, "statements, payments and changes have statements of their own");
+        ledger.apply(billingKinds(202611, 901));
+        assertEquals(afterBilling, ledger.keptStatements(), "the same kinds again prepared nothing new");
+        assertTrue(afterBilling <= WriterStatements.MAX_STATEMENTS, String.valueOf(afterBilling));
+        assertEquals(2, count("SELECT COUNT(*) FROM ledger_statement WHERE account_id = 'B1'"));
+        assertOpenHoldsMatchPendingHolds();
+    }
+
+    /**
+     * A batch that fails half-way through its writes (a transfer id already taken, put there behind the
+     * poster's back) leaves nothing of itself; once the obstacle is gone the same batch applies exactly once.
+     */
+    @Test
+    void aBatchThatFailsHalfWayLeavesNothingAndItsRetryAppliesOnce() throws SQLException {
+        ledger.apply(placeAndCapture(1, 10));
+        List<AccountBalance> before = ledger.balances();
+        long transfers = count("SELECT COUNT(*) FROM ledger_transfer");
+        LedgerBatch batch = placeAndCapture(11, 10);
+        long blocked = feed.nextSequence() - 5;
+        execute("INSERT INTO ledger_transfer (transfer_id, kind, hold_id, account_id, amount, pending_delta, posted_delta, "
+                + "event_time, once_class, once_key) VALUES (" + blocked + ", 'HOLD_PLACED', 0, 'A1', 1, 0, 0, 0, 6, NULL)");
+        assertThrows(LedgerUnavailableException.class, () -> ledger.apply(batch));
+        assertEquals(before, ledger.balances(), "nothing of the failed batch");
+        assertEquals(15, ledger.lastPostedSequence());
+        execute("DELETE FROM ledger_transfer WHERE transfer_id = " + blocked);
+        assertEquals(15, ledger.apply(batch).applied());
+        assertEquals(transfers + 15, count("SELECT COUNT(*) FROM ledger_transfer"));
+        List<AccountBalance> after = ledger.balances();
+        assertEquals(sumOf(1, 20) * 1_000, after.stream().mapToLong(b -> b.openHolds() + b.posted()).sum(),
+                "every hold counted once, open or captured");
+        assertEquals(sumOf(1, 5) * 1_000 + sumOf(11, 15) * 1_000, after.stream().mapToLong(AccountBalance::posted).sum());
+        assertOpenHoldsMatchPendingHolds();
+    }
+
+    /** A statement closed for account B1 and {@code month}, its payment (posting {@code payment}) and a limit change. */
+    private LedgerBatch billingKinds(int month, long payment) {
+        LedgerBatch batch = feed.batch(3);
+        feed.add(batch, r -> r.type(JournalRecordType.STATEMENT_CLOSED).accountId("B1").accountIndex(7)
+                        .amount(0).secondAmount(0).n1(month).n2(month * 100 + 27))
+                .add(batch, r -> r.type(PAYMENT).holdId(payment).postingId(payment).accountId("B1").accountIndex(7)
+                        .amount(100).x(1, LedgerFeed.T0).n1(1).text("CVS-" + payment))
+                .add(batch, r -> r.type(JournalRecordType.CARD_LIMIT_SET).accountId("B1").accountIndex(7)
+                        .secondAmount(5_000).amount(10_000).n1(1).x(1, month).text("statement paid on time"));
+        return batch;
+    }
+
+    /** Holds {@code first}.. placed over 3 accounts (1,000 yen x id: each capture earns points), then the first half captured. */
+    private LedgerBatch placeAndCapture(int first, int count) {
+        LedgerBatch batch = feed.batch(count + count / 2);
+        for (int i = first; i < first + count; i++) {
+            feed.add(batch, HOLD_PLACED, i, "A" + (i % 3), i * 1_000L);
+        }
+        for (int i = first; i < first + count / 2; i++) {
+            feed.add(batch, HOLD_CAPTURED, i, "A" + (i % 3), i * 1_000L);
+        }
+        return batch;
+    }
+
     @Test
     void aReJournaledEventWithANewSequenceIsRejectedNotDoubled() {
         ledger.apply(feed.one(FORCED_POST, 900, "A1", 4980));
