@@ -115,10 +115,7 @@ class BillingBlackBoxTest {
     }
 
     private Path writeConfig(Path data, int port) throws IOException {
-        Path file = dir.resolve("switch.yaml");
-        Files.writeString(file, String.join("\n", "mode: test", "server:", "  host: 127.0.0.1", "  port: " + port,
-                "http:", "  host: 127.0.0.1", "  port: " + httpPort, "data:", "  dir: '" + data.toAbsolutePath() + "'",
-                "state:", "  maxCards: 100", "  maxAccounts: 100", "holds:", "  maxOpenHolds: 65536", "journal:", "  fsync: durable", ""));
-        return file;
+        return SwitchYaml.write(dir, port, httpPort, data,
+                "state:", "  maxCards: 100", "  maxAccounts: 100", "holds:", "  maxOpenHolds: 65536", "journal:", "  fsync: durable", "");
     }
 }

@@ -78,10 +78,9 @@ class ChildPosterTest {
     void aChildWhoseSwitchWasKilledExitsByItselfAndTheNextChildWaitsForTheLock() throws Exception {
         Path data = dir.resolve("data");
         int port = SwitchProcess.freePort();
-        Path switchConfig = Files.writeString(dir.resolve("switch.yaml"), String.join("\n", "mode: test",
-                "server:\n  host: 127.0.0.1\n  port: " + port, "http:\n  port: 0", "data:\n  dir: '" + data + "'",
+        Path switchConfig = SwitchYaml.write(dir, port, 0, data,
                 "state:\n  maxCards: 1000\n  maxAccounts: 1000", "holds:\n  maxOpenHolds: 65536",
-                "ledger:\n  poster: child\n  childScheduling: normal", ""));
+                "ledger:\n  poster: child\n  childScheduling: normal", "");
         Path cards = dir.resolve("cards.jsonl");
         try (var in = TestSwitch.class.getResourceAsStream(TestSwitch.TEST_CARDS)) {
             Files.copy(in, cards);

@@ -36,11 +36,9 @@ class IssuedCardCrashTest {
         Path data = dir.resolve("data");
         int port = SwitchProcess.freePort();
         int httpPort = SwitchProcess.freePort();
-        Path config = dir.resolve("switch.yaml");
-        Files.writeString(config, String.join("\n", "mode: test", "server:", "  host: 127.0.0.1", "  port: " + port,
-                "http:", "  host: 127.0.0.1", "  port: " + httpPort, "data:", "  dir: '" + data.toAbsolutePath() + "'",
+        Path config = SwitchYaml.write(dir, port, httpPort, data,
                 "state:", "  maxCards: 100", "  maxAccounts: 100", "holds:", "  maxOpenHolds: 65536",
-                "journal:", "  fsync: durable", ""));
+                "journal:", "  fsync: durable", "");
         Path accounts = dir.resolve("accounts.jsonl");
         Files.writeString(accounts, "{\"type\":\"account\",\"id\":\"E1\",\"creditLimit\":50000,\"plan\":\"STANDARD\","
                 + "\"status\":\"GOOD\",\"kycVerified\":true,\"history\":{\"statementsClosed\":3,\"statementsLate\":0,"
