@@ -3,7 +3,8 @@
 # scripts/run starts it, the load tester's pattern at RATE for 40 s after its JIT warm-up, and
 #  - the switch's own view: its metrics scraped every 2 s, and the histograms of "frame decoded to
 #    answer flushed" and of the journal commit over the measured phase (inside.txt), to set beside
-#    the tester's figures (load.txt), which also hold the loopback, the wake-ups and the tester;
+#    the tester's figures (load.txt), which also hold the loopback, the wake-ups and the tester; and
+#    over the same window the CPU of the switch, its child poster and the tester (inside.txt);
 #  - with --perf: 10 s of `perf record -g -e cpu-clock` of the whole machine in the measured phase,
 #    the CPU share per thread and the switch's I/O thread by system call (perf.txt).
 #
@@ -11,7 +12,7 @@
 # Needs python3 (and perf for --perf). Run it on an otherwise idle machine.
 set -euo pipefail
 if (( $# < 2 )) || [[ "$1" == -* ]]; then
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -4,11 +4,14 @@
   profile_report.py inside METRICS_DIR RATE
       The switch's cumulative histograms (tatekae_auth_duration_seconds: frame decoded to answer
       flushed; tatekae_journal_commit_duration_seconds) over the scrapes whose request rate was
-      within 5 % of RATE: the share of requests (commits) at or under each bucket.
+      within 5 % of RATE: the share of requests (commits) at or under each bucket; and, over the same
+      window, the CPU of the switch, its child poster and the tester, and the machine's busy share.
   profile_report.py scrape URL METRICS_DIR PID
       Saves the switch's metrics page (URL) every 2 s as METRICS_DIR/<epoch seconds>.txt while process PID
-      runs. One process for the whole phase: a `curl` started every 2 s held a CPU for 3.5 ms at a time
-      while the switch's I/O thread waited for it (perf sched, 2026-12-07).
+      (the tester) runs, and beside it <epoch seconds>.cpu: the CPU ticks so far of the switch, its child
+      poster, the tester and the machine (/proc). One process for the whole phase: a `curl` started
+      every 2 s held a CPU for 3.5 ms at a time while the switch's I/O thread waited for it (perf sched,
+      2026-12-07).
   profile_report.py perf STACKS
       `perf script` output of `perf record -g -e cpu-clock -a`: CPU share per thread, and the switch's
       I/O thread (tatekae-io-*) by the system call each sample was in (or Java).
@@ -21,6 +24,8 @@ import time
 import urllib.request
 
 HISTOGRAMS = ("tatekae_auth_duration_seconds", "tatekae_journal_commit_duration_seconds")
+# Whose CPU the .cpu files count, by a word of their command line (the tester is the PID given).
+PROCESSES = (("poster", "io.tatekae.app.PosterMain"), ("switch", "io.tatekae.app.Main"))
 
 
 def scrape(path):
@@ -51,6 +56,69 @@ def inside(directory, rate):
         shares = ["<= %s s: %.2f %%" % (le, 100 * (last[1][(name, le)] - first[1][(name, le)]) / total)
                   for le in bounds[:7]]
         print("  %s (%d): %s" % (name, total, ", ".join(shares)))
+    cpu_window(directory, first[0], last[0])
+
+
+def process_ticks(pid):
+    """utime + stime of a process so far, in clock ticks, or None once it is gone."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def cpu_counters(tester):
+    """name -> ticks: the processes of PROCESSES, the tester, and the machine's busy, idle (with I/O wait) and steal."""
+    counters = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/cmdline" % entry, "rb") as f:
+                words = f.read().split(b"\0")
+        except OSError:
+            continue
+        for name, main_class in PROCESSES:
+            if main_class.encode() in words and name not in counters:
+                ticks = process_ticks(int(entry))
+                if ticks is not None:
+                    counters[name] = ticks
+                break
+    ticks = process_ticks(tester)
+    if ticks is not None:
+        counters["tester"] = ticks
+    with open("/proc/stat") as f:
+        cpu = [int(v) for v in f.readline().split()[1:]]
+    counters["idle"] = cpu[3] + cpu[4]
+    counters["steal"] = cpu[7]
+    counters["busy"] = sum(cpu[:8]) - counters["idle"] - counters["steal"]
+    return counters
+
+
+def read_counters(path):
+    with open(path) as f:
+        return {name: int(value) for name, value in (line.split() for line in f if line.strip())}
+
+
+def cpu_window(directory, start, end):
+    """The CPU between two scrapes, in percent of one CPU (the machine's in percent of all its CPUs)."""
+    paths = [os.path.join(directory, "%d.cpu" % t) for t in (start, end)]
+    if end <= start or not all(os.path.exists(p) for p in paths):
+        print("  (no CPU counters for this window)")
+        return
+    a, b = (read_counters(p) for p in paths)
+    per_cpu_second = os.sysconf("SC_CLK_TCK") * (end - start) / 100
+    shares = ["%s %.1f %%" % (name, (b[name] - a[name]) / per_cpu_second)
+              for name in ("switch", "poster", "tester") if name in a and name in b]
+    # The machine's share from its idle and steal time, which a tickless kernel counts exactly; its
+    # user and system ticks are sampled, and in this VM they fell ~20 % short of the wall clock.
+    machine = per_cpu_second * 100 * os.cpu_count()
+    idle, steal = b["idle"] - a["idle"], b["steal"] - a["steal"]
+    print("  CPU over the same %d s, percent of one CPU: %s; the machine %.1f %% busy, %.1f %% steal (of all %d CPUs)"
+          % (end - start, ", ".join(shares), 100 * (1 - (idle + steal) / machine), 100 * steal / machine,
+             os.cpu_count()))
 
 
 def running(pid):
@@ -67,8 +135,12 @@ def scrape_while_running(url, directory, pid):
         try:
             with direct.open(url, timeout=2) as page:
                 body = page.read()
-            with open(os.path.join(directory, "%d.txt" % time.time()), "wb") as f:
+            counters = cpu_counters(pid)
+            stamp = int(time.time())
+            with open(os.path.join(directory, "%d.txt" % stamp), "wb") as f:
                 f.write(body)
+            with open(os.path.join(directory, "%d.cpu" % stamp), "w") as f:
+                f.write("".join("%s %d\n" % item for item in sorted(counters.items())))
         except OSError:
             pass  # the switch is starting or stopping: the next scrape tries again
         time.sleep(2)
