@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * spends per hold. Usage: {@code PosterThroughput <holds> <maxBatch> [--accounts=N] [jdbcUrl user password]}
  * (default: SQLite in a temp folder; the holds go round-robin over N accounts, 10,000 by default — the
  * load tester's pattern, a different card each request, is N = holds). A small {@code maxBatch} (20) is
- * what the poster's batches are at 20,000/s: it polls every millisecond and takes what was committed.
+ * roughly what the poster's batches are at fixed rates: it polls again as soon as it has committed and
+ * takes what the journal committed meanwhile.
  */
 public final class PosterThroughput {
     private PosterThroughput() {
