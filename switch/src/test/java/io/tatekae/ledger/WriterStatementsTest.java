@@ -1,6 +1,7 @@
 package io.tatekae.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ class WriterStatementsTest {
             PreparedStatement again = statements.get("SELECT ? + 1");
             assertNotSame(first, again);
             assertEquals(3, selectPlusOne(again, 2));
-            assertTrue(!c.isClosed(), "closing the statements leaves the connection open");
+            assertFalse(c.isClosed(), "closing the statements leaves the connection open");
         }
     }
 
