@@ -68,7 +68,8 @@ final class MoneyPath implements AutoCloseable {
         auditFound = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_FOUND_MARK));
         auditLeft = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_LEFT_MARK));
         poster = !inProcess ? null : new LedgerPoster(config.data().journalDir(), writer::postableSequence, ledger,
-                LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())).publishingPostedTo(postedMark)
+                LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())
+                        .withCommitInterval(Duration.ofMillis(config.ledger().commitIntervalMillis()))).publishingPostedTo(postedMark)
                 .auditingThrough(config.data().journalDir());
         // The snapshots are written beside the poster: here when it runs in this process, else in its own.
         snapshotter = !inProcess ? null : Snapshotting.snapshotter(config, writer::postableSequence,

@@ -136,7 +136,8 @@ public final class PosterMain {
         JdbcLedger ledger = JdbcLedger.openLazily(new LedgerConfig(cfg.ledger().url(), cfg.ledger().user(), cfg.ledger().password()));
         SequenceMark posted = SequenceMark.openForWriting(journal.resolve(SequenceMark.POSTED));
         LedgerPoster poster = new LedgerPoster(journal, committed::read, ledger,
-                LedgerPosterConfig.defaults().withMaxBatch(cfg.ledger().batchSize())).publishingPostedTo(posted)
+                LedgerPosterConfig.defaults().withMaxBatch(cfg.ledger().batchSize())
+                        .withCommitInterval(Duration.ofMillis(cfg.ledger().commitIntervalMillis()))).publishingPostedTo(posted)
                 .auditingThrough(journal);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM ends once its hooks return: this one holds it until the poster has drained and let go.

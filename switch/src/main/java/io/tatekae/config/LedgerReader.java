@@ -10,6 +10,7 @@ final class LedgerReader {
     static final String SQLITE = "jdbc:sqlite:";
     static final String POSTGRESQL = "jdbc:postgresql:";
     static final String DEFAULT_URL = SQLITE + ConfigLoader.DATA_DIR_PLACEHOLDER + "/ledger/ledger.db";
+    static final int DEFAULT_COMMIT_INTERVAL_MILLIS = 100;
 
     private LedgerReader() {
     }
@@ -29,13 +30,14 @@ final class LedgerReader {
         String envPassword = env.get(ConfigLoader.ENV_LEDGER_PASSWORD);
         String password = envPassword != null ? envPassword : filePassword == null ? "" : filePassword;
         int batchSize = s.number("batchSize", 500, 1, 10_000);
+        int commitIntervalMillis = s.number("commitIntervalMillis", DEFAULT_COMMIT_INTERVAL_MILLIS, 0, 10_000);
         PosterMode poster = PosterMode.fromConfigName(s.choice("poster", PosterMode.CHILD.configName(), PosterMode.NAMES));
         int childHeapMb = s.number("childHeapMb", 0, 0, 16_384);
         if (childHeapMb > 0 && childHeapMb < 64) {
             s.problem("childHeapMb", childHeapMb + " MB is too small (0 = sized from the configuration, or 64..16384)");
         }
         boolean childIdle = s.choice("childScheduling", "idle", List.of("idle", "normal")).equals("idle");
-        return new LedgerConfig(url, user, password, batchSize, poster, childHeapMb, childIdle);
+        return new LedgerConfig(url, user, password, batchSize, poster, childHeapMb, childIdle, commitIntervalMillis);
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.function.LongSupplier;
  * database only grows the lag. The ledger stores the last posted sequence with each batch, so after a
  * restart posting resumes exactly there. Failures are retried with capped exponential backoff, keeping
  * the same batch, so nothing is lost or applied twice. {@link #close()} drains what was committed.
+ * A batch that is not full waits until {@link LedgerPosterConfig#commitInterval()} has passed since the
+ * last commit, gathering what the journal commits meanwhile (the first records after a quiet spell go at once).
  * It reads only the journal files and the database, so it runs in the switch's process or in its own
  * ({@code scripts/poster}); the caller holds the journal's {@link PosterLock}.
  *
@@ -45,6 +47,10 @@ public final class LedgerPoster implements AutoCloseable {
     private SequenceMark auditFound;
     private SequenceMark auditLeft;
     private long nextAuditNanos;
+    private final long commitIntervalNanos;
+    private long lastCommitNanos;
+    /** The batch failed to apply: it is retried as it is, nothing added, so a retry sends exactly what failed. */
+    private boolean retrying;
 
     private volatile boolean stopping;
     private volatile long drainTarget;
@@ -66,6 +72,8 @@ public final class LedgerPoster implements AutoCloseable {
         this.ledger = ledger;
         this.config = config;
         this.batch = new LedgerBatch(config.maxBatch());
+        this.commitIntervalNanos = config.commitInterval().toNanos();
+        this.lastCommitNanos = System.nanoTime() - commitIntervalNanos;
         this.thread = Thread.ofPlatform().name("ledger-poster").daemon(true).unstarted(this::run);
     }
 
@@ -216,14 +224,16 @@ public final class LedgerPoster implements AutoCloseable {
             } else if (System.nanoTime() - nextAuditNanos > 0) {
                 audit("every " + config.auditInterval().toMinutes() + " minutes");
             }
-            if (batch.isEmpty()) {
-                reader.poll(batch::add, batch.capacity(), committedSequence.getAsLong());
+            if (!retrying && !batch.isFull()) {
+                reader.poll(batch::add, batch.capacity() - batch.size(), committedSequence.getAsLong());
             }
-            if (batch.isEmpty()) {
+            if (batch.isEmpty() || !dueForCommit()) {
                 return false;
             }
             ApplyResult result = ledger.apply(batch);
             batch.clear();
+            retrying = false;
+            lastCommitNanos = System.nanoTime();
             lastPosted = result.lastSequence();
             publishPosted();
             postedRecords += result.applied();
@@ -233,11 +243,17 @@ public final class LedgerPoster implements AutoCloseable {
             backoffNanos = 0;
             return true;
         } catch (LedgerException | JournalException e) {
+            retrying = !batch.isEmpty();
             failures++;
             lastError = describe(e);
             backOff();
             return true;
         }
+    }
+
+    private boolean dueForCommit() {
+        return batch.isFull() || retrying || stopping
+                || System.nanoTime() - lastCommitNanos >= commitIntervalNanos;
     }
 
     /**

@@ -62,6 +62,7 @@ class ConfigLoaderTest {
                 1_000_000L, 10, 3), config.journal());
         assertEquals("jdbc:sqlite:" + Path.of("data").toAbsolutePath() + "/ledger/ledger.db", config.ledger().url());
         assertEquals(500, config.ledger().batchSize());
+        assertEquals(100, config.ledger().commitIntervalMillis());
         assertEquals(PosterMode.CHILD, config.ledger().poster());
         assertEquals(0, config.ledger().childHeapMb(), "sized from the configuration");
         assertTrue(config.ledger().childIdle());
@@ -297,12 +298,14 @@ class ConfigLoaderTest {
         assertEquals(PosterMode.IN_PROCESS, load("ledger:\n  poster: in-process\n").ledger().poster());
         assertEquals(PosterMode.EXTERNAL, load("ledger:\n  poster: external\n").ledger().poster(), "SQLite too: one writer, readers read-only");
         assertEquals(PosterMode.EXTERNAL, load("ledger:\n  url: jdbc:postgresql://db:5432/tatekae\n  poster: external\n").ledger().poster());
-        LedgerConfig child = load("ledger:\n  childHeapMb: 512\n  childScheduling: normal\n").ledger();
+        LedgerConfig child = load("ledger:\n  childHeapMb: 512\n  childScheduling: normal\n  commitIntervalMillis: 0\n").ledger();
         assertEquals(512, child.childHeapMb());
         assertFalse(child.childIdle());
-        assertEquals(List.of(file() + ": ledger.poster: \"separate\" is not allowed (allowed: in-process | child | external) (line 2)",
-                        file() + ": ledger.childHeapMb: 32 MB is too small (0 = sized from the configuration, or 64..16384) (line 3)",
-                        file() + ": ledger.childScheduling: \"fifo\" is not allowed (allowed: idle | normal) (line 4)"),
-                problems("ledger:\n  poster: separate\n  childHeapMb: 32\n  childScheduling: fifo\n"));
+        assertEquals(0, child.commitIntervalMillis(), "0: every batch commits at once");
+        assertEquals(List.of(file() + ": ledger.commitIntervalMillis: 20000 is out of range (allowed 0..10000) (line 2)",
+                        file() + ": ledger.poster: \"separate\" is not allowed (allowed: in-process | child | external) (line 3)",
+                        file() + ": ledger.childHeapMb: 32 MB is too small (0 = sized from the configuration, or 64..16384) (line 4)",
+                        file() + ": ledger.childScheduling: \"fifo\" is not allowed (allowed: idle | normal) (line 5)"),
+                problems("ledger:\n  commitIntervalMillis: 20000\n  poster: separate\n  childHeapMb: 32\n  childScheduling: fifo\n"));
     }
 }

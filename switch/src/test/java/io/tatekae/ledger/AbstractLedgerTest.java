@@ -355,6 +355,42 @@ abstract class AbstractLedgerTest {
     }
 
     /**
+     * At a trickle, the poster gathers a commit interval's journal commits into one database transaction
+     * instead of one transaction per journal commit; closing posts what waits at once, not an interval later.
+     */
+    @Test
+    void aBatchThatIsNotFullWaitsForTheCommitIntervalAndCloseDoesNotWait(@TempDir Path dir) throws InterruptedException {
+        JournalConfig journal = JournalConfig.durable(dir.resolve("journal")).withFsync(FsyncPolicy.NONE, 0);
+        JournalLoad load = new JournalLoad();
+        long intervalMillis = 250;
+        try (JournalWriter writer = JournalWriter.open(journal)) {
+            LedgerPosterConfig paced = LedgerPosterConfig.defaults().withCommitInterval(Duration.ofMillis(intervalMillis));
+            try (LedgerPoster poster = new LedgerPoster(journal.directory(), writer::committedSequence, ledger, paced).start()) {
+                long started = System.nanoTime();
+                for (int commit = 0; commit < 40; commit++) {
+                    load.write(writer, commit * 10L + 1, commit * 10L + 10);
+                    Thread.sleep(15);
+                }
+                JournalLoad.await("the poster to catch up", () -> poster.lag() == 0, Duration.ofSeconds(30));
+                long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(poster.batches() <= elapsedMillis / intervalMillis + 2, poster.batches()
+                        + " database transactions for 40 journal commits in " + elapsedMillis + " ms");
+            }
+            LedgerPosterConfig slow = LedgerPosterConfig.defaults().withCommitInterval(LedgerPosterConfig.MAX_COMMIT_INTERVAL);
+            LedgerPoster poster = new LedgerPoster(journal.directory(), writer::committedSequence, ledger, slow).start();
+            load.write(writer, 401, 410);
+            JournalLoad.await("the first transaction, which goes at once", () -> poster.batches() == 1, Duration.ofSeconds(30));
+            load.write(writer, 411, 420);
+            long closing = System.nanoTime();
+            poster.close();
+            long closeMillis = (System.nanoTime() - closing) / 1_000_000;
+            assertTrue(closeMillis < 5_000, "close waited " + closeMillis + " ms for the commit interval");
+            assertEquals(writer.committedSequence(), ledger.lastPostedSequence(), "close drains what was committed");
+        }
+        load.assertLedgerMatches(ledger);
+    }
+
+    /**
      * Recovery checks itself: an account whose total drifted, one that lost a transfer row and one that
      * lost a hold row are found, and rebuilt from the journal exactly as posting made them; a second
      * repair changes nothing; without the journal's records the repair refuses and changes nothing.
