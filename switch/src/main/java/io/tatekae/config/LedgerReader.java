@@ -10,7 +10,7 @@ final class LedgerReader {
     static final String SQLITE = "jdbc:sqlite:";
     static final String POSTGRESQL = "jdbc:postgresql:";
     static final String DEFAULT_URL = SQLITE + ConfigLoader.DATA_DIR_PLACEHOLDER + "/ledger/ledger.db";
-    static final int DEFAULT_COMMIT_INTERVAL_MILLIS = 100;
+    static final int DEFAULT_COMMIT_INTERVAL_MILLIS = 1;
 
     private LedgerReader() {
     }

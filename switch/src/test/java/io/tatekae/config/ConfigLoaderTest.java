@@ -62,7 +62,7 @@ class ConfigLoaderTest {
                 1_000_000L, 10, 3), config.journal());
         assertEquals("jdbc:sqlite:" + Path.of("data").toAbsolutePath() + "/ledger/ledger.db", config.ledger().url());
         assertEquals(500, config.ledger().batchSize());
-        assertEquals(100, config.ledger().commitIntervalMillis());
+        assertEquals(1, config.ledger().commitIntervalMillis());
         assertEquals(PosterMode.CHILD, config.ledger().poster());
         assertEquals(0, config.ledger().childHeapMb(), "sized from the configuration");
         assertTrue(config.ledger().childIdle());
