@@ -86,7 +86,8 @@ def find_processes(known):
 
 
 def cpu_counters(tester, known):
-    """name -> ticks: the processes of PROCESSES, the tester, and the machine's busy, idle (with I/O wait) and steal.
+    """name -> ticks: the processes of PROCESSES (and name_pid: which process), the tester, and the machine's
+    idle (with I/O wait) and steal time.
     Scans /proc only while one of them is not known yet (or is gone: a restarted child poster): a scan of
     every process's command line costs milliseconds of CPU the measured processes could be waiting for."""
     if len(known) < len(PROCESSES):
@@ -98,6 +99,7 @@ def cpu_counters(tester, known):
             del known[name]
         else:
             counters[name] = ticks
+            counters[name + "_pid"] = pid
     ticks = process_ticks(tester)
     if ticks is not None:
         counters["tester"] = ticks
@@ -105,7 +107,6 @@ def cpu_counters(tester, known):
         cpu = [int(v) for v in f.readline().split()[1:]]
     counters["idle"] = cpu[3] + cpu[4]
     counters["steal"] = cpu[7]
-    counters["busy"] = sum(cpu[:8]) - counters["idle"] - counters["steal"]
     return counters
 
 
@@ -123,6 +124,7 @@ def cpu_window(directory, start, end):
     a, b = (read_counters(p) for p in paths)
     per_cpu_second = os.sysconf("SC_CLK_TCK") * (end - start) / 100
     shares = ["%s %.1f %%" % (name, (b[name] - a[name]) / per_cpu_second)
+              if a.get(name + "_pid") == b.get(name + "_pid") else "%s restarted in the window" % name
               for name in ("switch", "poster", "tester") if name in a and name in b]
     # The machine's share from its idle and steal time, which a tickless kernel counts exactly; its
     # user and system ticks are sampled, and in this VM they fell ~20 % short of the wall clock.
