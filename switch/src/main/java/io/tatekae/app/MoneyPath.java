@@ -11,7 +11,6 @@ import io.tatekae.journal.SequenceMark;
 import io.tatekae.ledger.JdbcLedger;
 import io.tatekae.ledger.LedgerConfig;
 import io.tatekae.ledger.LedgerPoster;
-import io.tatekae.ledger.LedgerPosterConfig;
 import io.tatekae.ledger.LedgerException;
 import io.tatekae.ledger.PosterLock;
 import io.tatekae.ledger.TotalsDifference;
@@ -68,8 +67,7 @@ final class MoneyPath implements AutoCloseable {
         auditFound = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_FOUND_MARK));
         auditLeft = SequenceMark.openForWriting(config.data().journalDir().resolve(LedgerPoster.AUDIT_LEFT_MARK));
         poster = !inProcess ? null : new LedgerPoster(config.data().journalDir(), writer::postableSequence, ledger,
-                LedgerPosterConfig.defaults().withMaxBatch(config.ledger().batchSize())
-                        .withCommitInterval(Duration.ofMillis(config.ledger().commitIntervalMillis()))).publishingPostedTo(postedMark)
+                PosterSettings.of(config)).publishingPostedTo(postedMark)
                 .auditingThrough(config.data().journalDir());
         // The snapshots are written beside the poster: here when it runs in this process, else in its own.
         snapshotter = !inProcess ? null : Snapshotting.snapshotter(config, writer::postableSequence,

@@ -12,7 +12,6 @@ import io.tatekae.ledger.LedgerConfig;
 import io.tatekae.ledger.LedgerException;
 import io.tatekae.ledger.LedgerPoster;
 import io.tatekae.snapshot.Snapshotter;
-import io.tatekae.ledger.LedgerPosterConfig;
 import io.tatekae.ledger.PosterLock;
 
 import java.io.IOException;
@@ -136,8 +135,7 @@ public final class PosterMain {
         JdbcLedger ledger = JdbcLedger.openLazily(new LedgerConfig(cfg.ledger().url(), cfg.ledger().user(), cfg.ledger().password()));
         SequenceMark posted = SequenceMark.openForWriting(journal.resolve(SequenceMark.POSTED));
         LedgerPoster poster = new LedgerPoster(journal, committed::read, ledger,
-                LedgerPosterConfig.defaults().withMaxBatch(cfg.ledger().batchSize())
-                        .withCommitInterval(Duration.ofMillis(cfg.ledger().commitIntervalMillis()))).publishingPostedTo(posted)
+                PosterSettings.of(cfg)).publishingPostedTo(posted)
                 .auditingThrough(journal);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM ends once its hooks return: this one holds it until the poster has drained and let go.

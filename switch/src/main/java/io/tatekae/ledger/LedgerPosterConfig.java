@@ -12,8 +12,9 @@ import java.time.Duration;
  * @param drainTimeout   how long {@code close()} keeps posting what was committed before it gives up
  * @param auditInterval  how often the poster checks every account's totals against its rows (also at start)
  * @param commitInterval the least time between two ledger transactions unless the batch is full (zero: none);
- *                       at low rates it gathers many records into one commit instead of one commit per
- *                       few records, so the database's flushes stay few beside the journal's on a shared disk
+ *                       at low rates it gathers a few more records into each commit, which saves the poster
+ *                       CPU; longer waits make larger flushes, which on a disk shared with the journal
+ *                       lengthened its slow commits (docs/benchmarks.md)
  */
 public record LedgerPosterConfig(int maxBatch, Duration idleWait, Duration initialBackoff, Duration maxBackoff,
                                  Duration drainTimeout, Duration auditInterval, Duration commitInterval) {
