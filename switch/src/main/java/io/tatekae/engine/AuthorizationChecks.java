@@ -113,7 +113,7 @@ final class AuthorizationChecks {
         if (r.amount > policy.perTransactionLimitYen) {
             return Outcome.OVER_TRANSACTION_LIMIT;
         }
-        if (c.approvalsSince(now - policy.velocityWindowMillis) >= policy.velocityMaxApprovals) {
+        if (c.approvalsReached(now - policy.velocityWindowMillis, policy.velocityMaxApprovals)) {
             return Outcome.VELOCITY_EXCEEDED;
         }
         if (r.amount > c.availableCredit()) {

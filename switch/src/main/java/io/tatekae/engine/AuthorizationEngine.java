@@ -190,11 +190,17 @@ public final class AuthorizationEngine implements Authorizer {
         remember(slot, TxnTable.ANSWERED, d);
     }
 
-    /** The request's key (MTI + DE 7 + DE 11 + DE 32) and the content a duplicate must repeat. */
+    /**
+     * The request's key (MTI + DE 7 + DE 11 + DE 32) and the content a duplicate must repeat. Once the
+     * PAN is hashed, the transaction table's and the card table's lines start loading together, and
+     * the hashes below are computed while they are on their way.
+     */
     private void identify(AuthRequest r) {
         keyA = TxnTable.keyA(r.transmissionDateTime, r.stan);
         keyB = TxnTable.keyB(r.acquirerId, r.mti);
         ctx.hash(r);
+        txns.touch(keyA, keyB);
+        ctx.touchCard();
         amountAndCode = amountAndCode(r);
         merchant = merchantHash(r);
     }

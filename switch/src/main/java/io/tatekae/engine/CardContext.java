@@ -33,7 +33,15 @@ final class CardContext {
         hasher.hash(r.data, r.panOffset, r.panLength, panKey);
     }
 
-    /** Finds card and account for the PAN hashed last; false for a PAN failing Luhn or unknown. */
+    /** Starts loading the card table's line for the PAN hashed last ({@link #load} reads it). */
+    void touchCard() {
+        cards.touchHome(panKey.hi(), panKey.lo());
+    }
+
+    /**
+     * Finds card and account for the PAN hashed last; false for a PAN failing Luhn or unknown. Starts
+     * loading the account's line and the card's other lines at once, so that their misses overlap.
+     */
     boolean load(AuthRequest r) {
         if (!Luhn.valid(r.data, r.panOffset, r.panLength)) {
             return false;
@@ -43,7 +51,12 @@ final class CardContext {
             return false;
         }
         account = cards.accountIndex(card);
-        return accounts.exists(account);
+        if (!accounts.exists(account)) {
+            return false;
+        }
+        accounts.touch(account);
+        cards.touch(card);
+        return true;
     }
 
     CardStatus cardStatus() {
@@ -80,8 +93,8 @@ final class CardContext {
         return cards.nameFormOffset(card);
     }
 
-    int approvalsSince(long fromMillis) {
-        return cards.approvalsSince(card, fromMillis);
+    boolean approvalsReached(long fromMillis, int max) {
+        return cards.approvalsReached(card, fromMillis, max);
     }
 
     /** Raises the account's open holds and records the approval for velocity; returns the undo for the velocity. */

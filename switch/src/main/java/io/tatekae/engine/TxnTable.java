@@ -72,6 +72,8 @@ public final class TxnTable {
     private final KeyFifo parked;
     private final MatchIndex matches;
     private int size;
+    /** What {@link #touch} read: kept only so that the compiler keeps those loads. */
+    private long touched;
     /** Entries in HOLD_OPEN; written (opaque) by the decision thread, read by metrics. */
     private int openHolds;
     private boolean oldestIsParked;
@@ -104,6 +106,15 @@ public final class TxnTable {
     /** Second half of a key: DE 32 and the MTI (which tells a 0100 from its 0400). */
     public static long keyB(long acquirerId, int mti) {
         return acquirerId * 10_000L + mti;
+    }
+
+    /**
+     * Starts loading the line of the slot where the key would be, so that the miss overlaps the
+     * decision's other work and misses ({@link #find} and {@link #insert} read it next).
+     */
+    public void touch(long a, long b) {
+        int i = home(a, b) << SHIFT;
+        touched += slots[i + META];
     }
 
     /** The slot holding the key, or -1. */

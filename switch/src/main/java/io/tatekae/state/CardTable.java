@@ -39,6 +39,8 @@ public final class CardTable {
     private long[] velocity;
     private byte[] forms;
     private volatile int size;
+    /** What {@link #touch} read: kept only so that the compiler keeps those loads. */
+    private long touched;
 
     /**
      * @param maxCards      how many cards may be added
@@ -78,6 +80,20 @@ public final class CardTable {
             i = (i + STRIDE) & indexMask;
         }
         return -1;
+    }
+
+    /** Starts loading the slot line where the card with this key would be ({@link #find} reads it next). */
+    public void touchHome(long panHi, long panLo) {
+        touched += slots[(home(panHi, panLo) << SHIFT) + META];
+    }
+
+    /**
+     * Starts loading what a decision reads of this card later, its name form and its oldest approval,
+     * so that those cache misses overlap each other and the account's instead of following one another.
+     */
+    public void touch(int slot) {
+        int form = number(slot) * FORM_BYTES;
+        touched += forms[form] + forms[form + FORM_BYTES - 1] + velocity[number(slot) * velocitySlots + velocityHead(slot)];
     }
 
     /** Adds the card or replaces its attributes (velocity is kept); returns its slot. */
@@ -220,6 +236,30 @@ public final class CardTable {
             n += recentApproval(slot, i) >= fromMillis ? 1 : 0;
         }
         return n;
+    }
+
+    /**
+     * Whether at least {@code max} kept approvals happened at or after {@code fromMillis}, as
+     * {@code approvalsSince(slot, fromMillis) >= max} but without reading the ring while fewer are kept,
+     * and oldest first, stopping as soon as the answer is known (usually at the oldest entry).
+     */
+    public boolean approvalsReached(int slot, long fromMillis, int max) {
+        int count = velocityCount(slot);
+        if (count < max || max <= 0) {
+            return max <= 0;
+        }
+        int inWindow = 0;
+        int outside = 0;
+        for (int i = count - 1; i >= 0; i--) {
+            if (recentApproval(slot, i) >= fromMillis) {
+                if (++inWindow >= max) {
+                    return true;
+                }
+            } else if (++outside > count - max) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The time the next {@link #recordApproval} overwrites (0 while not full): keep it to take that back. */
