@@ -88,8 +88,9 @@ public final class CardTable {
     }
 
     /**
-     * Starts loading what a decision reads of this card later, its name form and its oldest approval,
-     * so that those cache misses overlap each other and the account's instead of following one another.
+     * Starts loading what a decision reads of this card later, its name form and the velocity ring's
+     * slot at its head (the oldest approval once the ring is full, and where the next one goes), so
+     * that those cache misses overlap each other and the account's instead of following one another.
      */
     public void touch(int slot) {
         int form = number(slot) * FORM_BYTES;
@@ -221,27 +222,10 @@ public final class CardTable {
         return velocity[number(slot) * velocitySlots + (head - 1 - i + velocitySlots) % velocitySlots];
     }
 
-    /** How many kept approvals happened at or after {@code fromMillis}. */
-    public int approvalsSince(int slot, long fromMillis) {
-        int base = number(slot) * velocitySlots;
-        int count = velocityCount(slot);
-        int n = 0;
-        if (count == velocitySlots) {
-            for (int i = 0; i < velocitySlots; i++) {
-                n += velocity[base + i] >= fromMillis ? 1 : 0;
-            }
-            return n;
-        }
-        for (int i = 0; i < count; i++) {
-            n += recentApproval(slot, i) >= fromMillis ? 1 : 0;
-        }
-        return n;
-    }
-
     /**
-     * Whether at least {@code max} kept approvals happened at or after {@code fromMillis}, as
-     * {@code approvalsSince(slot, fromMillis) >= max} but without reading the ring while fewer are kept,
-     * and oldest first, stopping as soon as the answer is known (usually at the oldest entry).
+     * Whether at least {@code max} of the kept approvals happened at or after {@code fromMillis}. The
+     * ring is not read while fewer than {@code max} are kept; otherwise it is read oldest first, up to
+     * the entry that settles the answer (usually the oldest).
      */
     public boolean approvalsReached(int slot, long fromMillis, int max) {
         int count = velocityCount(slot);
