@@ -24,6 +24,6 @@ class HeapBudgetTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> HeapBudget.check(huge, 4L << 30));
         assertTrue(e.getMessage().contains("holds.maxOpenHolds 50,000,000"), e.getMessage());
         assertTrue(e.getMessage().contains("-Xmx"), e.getMessage());
-        assertTrue(HeapBudget.requiredBytes(huge) > 12L << 30, "256 bytes per remembered request");
+        assertTrue(HeapBudget.requiredBytes(huge) > 12L << 30, "over 256 bytes per remembered request");
     }
 }
