@@ -22,8 +22,11 @@ public final class ConfigLoader {
     private static final int MAX_PORT = 65_535;
     private static final int MAX_BUFFER_MARK = 16 << 20;
     private static final int MAX_COUNT = 100_000_000;
-    /** The transaction table keeps 350 to 670 bytes per entry in memory (2 to 4 slots of 128 bytes, its clearing index, its FIFOs). */
-    private static final int MAX_OPEN_HOLDS = 50_000_000;
+    /**
+     * The transaction table keeps 350 to 670 bytes per entry in memory (2 to 4 slots of 128 bytes, its
+     * clearing index, its FIFOs), and its slots must fit in one Java array: TxnTable.MAX_ENTRIES, 2^25.
+     */
+    private static final int MAX_OPEN_HOLDS = 33_554_432;
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]{1,253}");
 
     private ConfigLoader() {

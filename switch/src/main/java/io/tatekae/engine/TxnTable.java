@@ -28,8 +28,11 @@ public final class TxnTable {
     public static final byte REVERSED_BEFORE_ORIGINAL = 4;
 
     public static final int MIN_ENTRIES = 16;
-    /** Twice as many slots of 16 longs must fit in one Java array. */
-    public static final int MAX_ENTRIES = 1 << 26;
+    /**
+     * The slots (2 to 4 per entry, a power of two) of 16 longs must fit in one Java array: 2^25 entries
+     * take 2^26 slots, 2^30 longs; one more entry would take 2^27 slots, more than an array can index.
+     */
+    public static final int MAX_ENTRIES = 1 << 25;
 
     private static final int SHIFT = 4;
     private static final int STRIDE = 1 << SHIFT;

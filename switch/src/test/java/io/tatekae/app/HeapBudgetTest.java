@@ -16,14 +16,14 @@ class HeapBudgetTest {
     }
 
     @Test
-    void theDefaultsFitInTwoGigabytesAndFiftyMillionHoldsDoNot() {
+    void theDefaultsFitInTwoGigabytesAndThirtyMillionHoldsDoNot() {
         SwitchConfig defaults = config("");
         assertDoesNotThrow(() -> HeapBudget.check(defaults, 2L << 30));
         assertThrows(IllegalStateException.class, () -> HeapBudget.check(defaults, 512L << 20));
-        SwitchConfig huge = config("holds:\n  maxOpenHolds: 50000000\n");
+        SwitchConfig huge = config("holds:\n  maxOpenHolds: 30000000\n");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> HeapBudget.check(huge, 4L << 30));
-        assertTrue(e.getMessage().contains("holds.maxOpenHolds 50,000,000"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds.maxOpenHolds 30,000,000"), e.getMessage());
         assertTrue(e.getMessage().contains("-Xmx"), e.getMessage());
-        assertTrue(HeapBudget.requiredBytes(huge) > 12L << 30, "over 256 bytes per remembered request");
+        assertTrue(HeapBudget.requiredBytes(huge) > 10L << 30, "over 350 bytes per remembered request");
     }
 }

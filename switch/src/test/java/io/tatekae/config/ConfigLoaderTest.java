@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tatekae.engine.TxnTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +84,13 @@ class ConfigLoaderTest {
         assertEquals(new BillingConfig(209, 300, 10, 50_000, 100_000, List.of(3_000L, 5_000L, 10_000L, 20_000L, 30_000L, 50_000L)),
                 config.billing());
         assertEquals(new IssuanceConfig("354099", 16, 5, 2, 3, 3_000), config.issuance());
+    }
+
+    @Test
+    void maxOpenHoldsStopsAtTheLargestTransactionTableOneArrayHolds() throws IOException {
+        assertEquals(List.of(file() + ": holds.maxOpenHolds: " + (TxnTable.MAX_ENTRIES + 1) + " is out of range (allowed 1.."
+                        + TxnTable.MAX_ENTRIES + ") (line 2)"),
+                problems("holds:\n  maxOpenHolds: " + (TxnTable.MAX_ENTRIES + 1) + "\n"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tatekae.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -129,6 +130,14 @@ class TxnTableTest {
         assertTrue(table.find(1, 1) >= 0, "the open hold was forgotten");
         assertEquals(1, table.openHolds());
         assertEquals(0, table.createdMillis(table.oldest()), "the parked hold is still the oldest entry");
+    }
+
+    @Test
+    void theLargestTableItAcceptsHasSlotsThatFitInOneArrayAndOneEntryMoreIsRefusedAtOnce() {
+        long slots = Long.highestOneBit(2L * TxnTable.MAX_ENTRIES - 1) << 1;
+        assertTrue(slots * 16 <= Integer.MAX_VALUE - 8, slots + " slots of 16 longs");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TxnTable(TxnTable.MAX_ENTRIES + 1));
+        assertTrue(e.getMessage().contains(".." + TxnTable.MAX_ENTRIES), e.getMessage());
     }
 
     @Test
