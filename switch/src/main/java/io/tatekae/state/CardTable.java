@@ -93,8 +93,9 @@ public final class CardTable {
      * that those cache misses overlap each other and the account's instead of following one another.
      */
     public void touch(int slot) {
-        int form = number(slot) * FORM_BYTES;
-        touched += forms[form] + forms[form + FORM_BYTES - 1] + velocity[number(slot) * velocitySlots + velocityHead(slot)];
+        int number = number(slot);
+        int form = number * FORM_BYTES;
+        touched += forms[form] + forms[form + FORM_BYTES - 1] + velocity[number * velocitySlots + velocityHead(slot)];
     }
 
     /** Adds the card or replaces its attributes (velocity is kept); returns its slot. */
