@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,14 +47,20 @@ class ChildPosterTest {
             await("a child poster", () -> sw.app().posterChildPid() > 0);
             long firstPid = sw.app().posterChildPid();
             ProcessHandle child = ProcessHandle.of(firstPid).orElseThrow();
-            // The pid runs the process spawner, then chrt, then java (each exec keeps the pid).
-            await("the child's java", () -> commandLine(firstPid).contains("io.tatekae.app.PosterMain"));
-            List<String> arguments = commandLine(firstPid);
+            // The pid runs the process spawner, then chrt, then java (each exec keeps the pid). chrt's own command line
+            // names PosterMain too, and a read during its exec of java finds nothing: wait for java itself, read once.
+            AtomicReference<List<String>> seen = new AtomicReference<>(List.of());
+            await("the child's java", () -> {
+                seen.set(commandLine(firstPid));
+                return seen.get().getFirst().endsWith("/bin/java") && seen.get().contains("io.tatekae.app.PosterMain");
+            });
+            List<String> arguments = seen.get();
             assertTrue(arguments.contains("-XX:+UseSerialGC") && arguments.contains("--child"), arguments.toString());
             // Sized from the configuration: the snapshot replay's table (65,536 remembered requests: 22 MB) + 192 MB, a
             // quarter more, 128 MB for the young generation and 64 MB; the young generation is at most a quarter of it.
             assertTrue(arguments.contains("-Xmx459m") && arguments.contains("-Xmn114m"), arguments.toString());
-            assertEquals("SCHED_IDLE", schedulingPolicy(firstPid), "the child runs in the idle scheduling class");
+            assertEquals("SCHED_IDLE", schedulingPolicy(firstPid), () -> "the child runs in the idle scheduling class; its log:\n"
+                    + log(data));
             approveSome(sw, 5);
             await("the child posts what the switch journals", () -> sw.app().ledgerLag() == 0);
 
@@ -63,7 +70,8 @@ class ChildPosterTest {
             secondPid = sw.app().posterChildPid();
             approveSome(sw, 5);
             await("the restarted child posts", () -> sw.app().ledgerLag() == 0);
-            assertTrue(sw.app().metrics().scrape().contains("tatekae_ledger_poster_restarts 1.0"), "restart counted");
+            assertTrue(sw.app().metrics().scrape().contains("tatekae_ledger_poster_restarts 1.0"), () -> "restart counted once;"
+                    + " the children's log:\n" + log(data));
             committed = sw.app().committedSequence();
         }
         assertFalse(ProcessHandle.of(secondPid).map(ProcessHandle::isAlive).orElse(false), "the child stops with the switch");
@@ -144,7 +152,7 @@ class ChildPosterTest {
         try {
             return List.of(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8).split("\0"));
         } catch (IOException gone) {
-            return List.of();
+            return List.of("");
         }
     }
 
