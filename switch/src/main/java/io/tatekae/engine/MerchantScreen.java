@@ -7,9 +7,28 @@ final class MerchantScreen {
     private static final int RECURRING_PRESENCE = 4;
 
     private final PolicySettings policy;
+    /**
+     * The blocked name patterns by the name byte they can start at (a letter in either case), null where
+     * none can: the name is read once, and a pattern is tried only where its first letter is.
+     */
+    private final byte[][][] patternsStartingWith = new byte[256][][];
 
     MerchantScreen(PolicySettings policy) {
         this.policy = policy;
+        for (byte[] pattern : policy.blockedNamePatterns) {
+            int first = pattern[0] & 0xFF;
+            add(first, pattern);
+            if (first >= 'A' && first <= 'Z') {
+                add(first + ('a' - 'A'), pattern);
+            }
+        }
+    }
+
+    private void add(int first, byte[] pattern) {
+        byte[][] before = patternsStartingWith[first];
+        byte[][] after = before == null ? new byte[1][] : Arrays.copyOf(before, before.length + 1);
+        after[after.length - 1] = pattern;
+        patternsStartingWith[first] = after;
     }
 
     boolean blocked(AuthRequest r) {
@@ -22,9 +41,19 @@ final class MerchantScreen {
                 return true;
             }
         }
-        for (byte[] pattern : policy.blockedNamePatterns) {
-            if (containsIgnoreCase(r.data, r.merchantNameOffset, r.merchantNameLength, pattern)) {
-                return true;
+        return nameContainsPattern(r.data, r.merchantNameOffset, r.merchantNameLength);
+    }
+
+    /** Whether text[off, off+len) contains a blocked name pattern, letters compared ignoring case. */
+    boolean nameContainsPattern(byte[] text, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            byte[][] candidates = patternsStartingWith[text[i] & 0xFF];
+            if (candidates != null) {
+                for (byte[] pattern : candidates) {
+                    if (matchesAt(text, i, end, pattern)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -34,18 +63,17 @@ final class MerchantScreen {
         return r.cardholderPresence == RECURRING_PRESENCE || (r.mcc >= 0 && policy.subscriptionMcc[r.mcc]);
     }
 
-    static boolean containsIgnoreCase(byte[] text, int off, int len, byte[] upperPattern) {
-        int last = off + len - upperPattern.length;
-        for (int i = off; i <= last; i++) {
-            int j = 0;
-            while (j < upperPattern.length && upper(text[i + j]) == upperPattern[j]) {
-                j++;
-            }
-            if (j == upperPattern.length) {
-                return true;
+    /** The pattern's bytes after the first (which the caller matched) at text[at...], before end. */
+    private static boolean matchesAt(byte[] text, int at, int end, byte[] upperPattern) {
+        if (end - at < upperPattern.length) {
+            return false;
+        }
+        for (int j = 1; j < upperPattern.length; j++) {
+            if (upper(text[at + j]) != upperPattern[j]) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private static byte upper(byte b) {

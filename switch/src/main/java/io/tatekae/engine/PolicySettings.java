@@ -48,8 +48,7 @@ public final class PolicySettings {
         b.cav2RequiredEntryModes.forEach(m -> cav2RequiredEntryMode[checkCode(m, 99, "CAV2-required entry mode")] = true);
         b.acceptedEcis.forEach(m -> acceptedEci[checkCode(m, 99, "accepted ECI")] = true);
         blockedMerchantIds = b.blockedMerchantIds.stream().map(PolicySettings::merchantId).toArray(byte[][]::new);
-        blockedNamePatterns = b.blockedNamePatterns.stream()
-                .map(p -> p.trim().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+        blockedNamePatterns = b.blockedNamePatterns.stream().map(PolicySettings::namePattern).toArray(byte[][]::new);
         threeDsThresholdYen = b.threeDsThresholdYen;
         perTransactionLimitYen = b.perTransactionLimitYen;
         velocityMaxApprovals = b.velocityMaxApprovals;
@@ -69,6 +68,15 @@ public final class PolicySettings {
             throw new IllegalArgumentException(what + " " + code + " is outside 0.." + max);
         }
         return code;
+    }
+
+    /** A DE 43 name pattern, upper case; an empty one would block every merchant. */
+    private static byte[] namePattern(String pattern) {
+        byte[] upper = pattern.trim().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        if (upper.length == 0) {
+            throw new IllegalArgumentException("blocked name pattern must not be empty: '" + pattern + "'");
+        }
+        return upper;
     }
 
     /** DE 42 is ans15, space-filled: a configured ID is compared after the same padding. */
