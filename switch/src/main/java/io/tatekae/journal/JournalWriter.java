@@ -20,6 +20,8 @@ import java.nio.file.StandardOpenOption;
  */
 public final class JournalWriter implements AutoCloseable {
     private static final int RECORD = JournalRecordCodec.RECORD_SIZE;
+    /** The page cache's unit (4 KiB base pages on x86-64 and most aarch64 kernels). */
+    static final int PAGE_BYTES = 4096;
     private static final long REPAIR_INTERVAL_NANOS = 200_000_000L;
     private static final System.Logger LOG = System.getLogger(JournalWriter.class.getName());
 
@@ -27,6 +29,7 @@ public final class JournalWriter implements AutoCloseable {
     private final SegmentFiles files;
     private final JournalRecordCodec codec = new JournalRecordCodec();
     private final ByteBuffer batch;
+    private final ByteBuffer zeroPage = ByteBuffer.allocateDirect(PAGE_BYTES);
     private final long recordsPerSegment;
     private FileChannel channel;
     private long segmentFirst;
@@ -48,7 +51,9 @@ public final class JournalWriter implements AutoCloseable {
         this.config = config;
         this.files = files;
         this.recordsPerSegment = config.recordsPerSegment();
-        this.batch = ByteBuffer.allocateDirect(config.maxBatchRecords() * RECORD).order(ByteOrder.LITTLE_ENDIAN);
+        // A page more than the records: room for the zeros that complete a write's last page.
+        this.batch = ByteBuffer.allocateDirect(config.maxBatchRecords() * RECORD + PAGE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        emptyBatch();
         this.segmentFirst = state.lastSegmentFirst();
         this.nextSequence = state.lastSequence() + 1;
         this.segmentWritten = nextSequence - segmentFirst;
@@ -224,7 +229,7 @@ public final class JournalWriter implements AutoCloseable {
             segmentFirst = committedSegmentFirst;
             segmentWritten = committedSegmentRecords;
             nextSequence = committedSequence + 1;
-            batch.clear();
+            emptyBatch();
             failed = false;
             LOG.log(System.Logger.Level.WARNING, () -> "journal " + config.directory() + ": repaired, appending again after "
                     + "sequence " + committedSequence);
@@ -302,18 +307,42 @@ public final class JournalWriter implements AutoCloseable {
                 }
                 int records = (int) Math.min(batch.remaining() / RECORD, recordsPerSegment - segmentWritten);
                 int limit = batch.limit();
-                batch.limit(batch.position() + records * RECORD);
+                int end = batch.position() + records * RECORD;
                 long position = segmentWritten * RECORD;
+                int zeros = end == limit ? zerosToPageEnd(position + records * RECORD) : 0;
+                batch.limit(end + zeros);
+                batch.put(end, zeroPage, 0, zeros);
                 while (batch.hasRemaining()) {
                     position += channel.write(batch, position);
                 }
                 batch.limit(limit);
                 segmentWritten += records;
             }
-            batch.clear();
+            emptyBatch();
         } catch (IOException e) {
             throw fail("cannot write", e);
         }
+    }
+
+    /** Empties the batch, keeping its last page free for {@link #zerosToPageEnd}. */
+    private void emptyBatch() {
+        batch.clear().limit(batch.capacity() - PAGE_BYTES);
+    }
+
+    /**
+     * How many zeros to write after the batch's last record: up to the end of its page in the file, not past
+     * the segment. A write that ends inside a page the page cache has dropped makes the kernel read that page
+     * from the disk first, on the writing thread, in the middle of a commit (seen on this machine: a 4 KiB
+     * read every few milliseconds at 20,000/s); a write that covers the page to its end needs no read. Only
+     * over a preallocated segment, where the disk already holds those zeros, so the file's content does not
+     * change.
+     */
+    private int zerosToPageEnd(long fileEnd) {
+        if (spares == null) {
+            return 0;
+        }
+        long pageEnd = Math.min((fileEnd + PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES, recordsPerSegment * RECORD);
+        return (int) Math.max(0, pageEnd - fileEnd);
     }
 
     private void roll() throws IOException {
@@ -351,7 +380,7 @@ public final class JournalWriter implements AutoCloseable {
 
     /** Drops the uncommitted batch and cuts the files back to the last commit so a retry starts clean. */
     private JournalException fail(String what, IOException cause) {
-        batch.clear();
+        emptyBatch();
         nextSequence = committedSequence + 1;
         try {
             if (segmentFirst != committedSegmentFirst) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tatekae.testsupport.FaultyDisk;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -85,6 +86,36 @@ class SegmentPreallocationTest {
             }
             assertEquals(15, holdIds(crashed).size());
             assertEquals(15L, holdIds(crashed).get(14));
+        }
+    }
+
+    @Test
+    void aCommitWritesItsLastPageToTheEndSoTheKernelNeedNotReadItFirst() throws Exception {
+        int page = JournalWriter.PAGE_BYTES;
+        int recordsPerPage = page / RECORD;
+        FaultyDisk disk = new FaultyDisk();
+        Path journal = dir.resolve("journal");
+        // A segment of 1.25 pages: the zeros stop at its end, not at the page's.
+        long segmentRecords = recordsPerPage + recordsPerPage / 4;
+        JournalConfig config = durable(journal).withSegmentBytes(segmentRecords * RECORD);
+        try (JournalWriter writer = JournalWriter.open(config, disk)) {
+            appendHolds(writer, 1, 3);
+            assertEquals(page, disk.lastWriteEnd, "3 records and the zeros after them, to the page's end");
+            appendHolds(writer, 4, recordsPerPage - 2);
+            assertEquals(segmentRecords * RECORD, disk.lastWriteEnd, "into the second page, up to the segment's end");
+            assertEquals(segmentRecords * RECORD, size(journal, 1), "the zeros were there already: the size is the segment's");
+            Path crashed = crashCopy(journal);
+            assertEquals(recordsPerPage + 1, holdIds(crashed).size(), "a crash keeps exactly the committed records");
+        }
+    }
+
+    @Test
+    void withoutFsyncAWriteEndsAtItsLastRecord() throws Exception {
+        FaultyDisk disk = new FaultyDisk();
+        Path journal = dir.resolve("journal");
+        try (JournalWriter writer = JournalWriter.open(durable(journal).withFsync(FsyncPolicy.NONE, 0), disk)) {
+            appendHolds(writer, 1, 3);
+            assertEquals(3 * RECORD, disk.lastWriteEnd, "no preallocated zeros to write over: the file grows by records");
         }
     }
 

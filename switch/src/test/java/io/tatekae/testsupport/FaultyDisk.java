@@ -25,6 +25,8 @@ public final class FaultyDisk implements SegmentFiles {
     public volatile boolean truncateFails;
     /** Opening a segment fails. */
     public volatile boolean openFails;
+    /** Where the last positional write that succeeded ended, in its file (tests of how writes are aligned). */
+    public volatile long lastWriteEnd = -1;
 
     public void heal() {
         full = false;
@@ -57,7 +59,9 @@ public final class FaultyDisk implements SegmentFiles {
         @Override
         public int write(ByteBuffer src, long position) throws IOException {
             checkWrite();
-            return disk.write(src, position);
+            int written = disk.write(src, position);
+            lastWriteEnd = position + written;
+            return written;
         }
 
         @Override
