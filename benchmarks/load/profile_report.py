@@ -15,6 +15,12 @@
   profile_report.py perf STACKS
       `perf script` output of `perf record -g -e cpu-clock -a`: CPU share per thread, and the switch's
       I/O thread (tatekae-io-*) by the system call each sample was in (or Java).
+  profile_report.py block EVENTS
+      `perf script` output of `perf record -e block:block_rq_issue -e block:block_rq_complete -a`: what
+      each task asked of the disk (writes, MB; kernel workers together), the time the device took for each
+      journal commit of the switch's I/O thread (its write issued to the flush after it completed), each
+      task's write latency, and every commit of 5 ms or more beside the writes of the half second before
+      it. Unlike JFR, this sees the child poster's SQLite, whose I/O is native code.
 """
 import collections
 import os
@@ -183,6 +189,111 @@ def perf(path):
         print("  %5.1f %%  %s" % (100 * n / io_total, where))
 
 
+BLOCK_EVENT = re.compile(r"\s([\d.]+):\s+block:block_rq_(issue|complete):\s+\S+\s+(\S+)\s+(?:\d+\s+)?\(\)\s*(\d+)"
+                         r"\s*\+\s*(\d+).*\[(.*)\]\s*$")
+SLOW_COMMIT_SECONDS = 0.005
+
+
+def block_events(path):
+    """(seconds, 'issue' | 'complete', rwbs, sector, sectors, task) in time order; kernel workers as 'kworker'."""
+    events = []
+    with open(path) as f:
+        for line in f:
+            m = BLOCK_EVENT.search(line)
+            if m:
+                task = m.group(6).strip()
+                events.append((float(m.group(1)), m.group(2), m.group(3), int(m.group(4)), int(m.group(5)),
+                               "kworker" if task.startswith("kworker") else task))
+    return events
+
+
+def journal_commits(events):
+    """Per write of the I/O thread: when it was issued, its write completed, the next flush was issued and completed."""
+    commits, current, in_flight = [], None, {}
+    for t, kind, rwbs, sector, sectors, task in events:
+        if rwbs == "FF":
+            if current and "written" in current and kind == "issue" and "flush_issued" not in current:
+                current["flush_issued"] = t
+            elif current and "flush_issued" in current and kind == "complete" and "flushed" not in current:
+                current["flushed"] = t
+        elif kind == "issue":
+            in_flight[sector] = task
+            if task.startswith("tatekae-io") and rwbs.startswith("W"):
+                current = {"issued": t, "sector": sector}
+                commits.append(current)
+        elif in_flight.pop(sector, None) is not None and current and sector == current["sector"] \
+                and "written" not in current:
+            current["written"] = t
+    return [c for c in commits if "flushed" in c]
+
+
+def percentiles(seconds):
+    xs = sorted(seconds)
+    if not xs:
+        return "none"
+    n = len(xs)
+    return "n %6d  p50 %7.3f  p99 %7.3f  p99.9 %8.3f  max %8.3f ms" % (
+        n, 1e3 * xs[n // 2], 1e3 * xs[int(n * 0.99)], 1e3 * xs[int(n * 0.999)], 1e3 * xs[-1])
+
+
+def block(path):
+    events = block_events(path)
+    if not events:
+        sys.exit("no block events in " + path)
+    asked = collections.defaultdict(lambda: [0, 0])
+    issued, latencies, flushes, pending_flushes, in_flight = {}, collections.defaultdict(list), [], [], []
+    for t, kind, rwbs, sector, sectors, task in events:
+        if rwbs == "FF" and kind == "issue":
+            flushes.append([t, None])
+            pending_flushes.append(flushes[-1])
+        elif rwbs == "FF":
+            if pending_flushes:
+                pending_flushes.pop()[1] = t  # one flush is in flight at a time: the latest one issued completed
+        elif kind == "issue":
+            asked[(task, rwbs)][0] += 1
+            asked[(task, rwbs)][1] += sectors * 512
+            issued[sector] = (t, task)
+        elif sector in issued:
+            started, task = issued.pop(sector)
+            latencies[task].append(t - started)
+        in_flight.append(len(issued) + len(pending_flushes))
+    print("block events over %.1f s" % (events[-1][0] - events[0][0]))
+    print("what each task asked of the disk (requests, MB; FF = flush)")
+    for (task, rwbs), (n, size) in sorted(asked.items(), key=lambda kv: -kv[1][1])[:12]:
+        print("  %-18s %-4s %8d %8.1f MB" % (task, rwbs, n, size / 1e6))
+    print("flush requests: %d (%.0f/s)" % (len(flushes), len(flushes) / max(1e-9, events[-1][0] - events[0][0])))
+    print("  issue to completion", percentiles([done - t for t, done in flushes if done is not None]))
+    print("write latency by task (issue to completion)")
+    for task, xs in sorted(latencies.items(), key=lambda kv: -len(kv[1]))[:6]:
+        print("  %-18s %s" % (task, percentiles(xs)))
+    commits = journal_commits(events)
+    print("the device's part of each journal commit (the I/O thread's write issued to its flush completed)")
+    print("  whole                ", percentiles([c["flushed"] - c["issued"] for c in commits]))
+    print("  write                ", percentiles([c["written"] - c["issued"] for c in commits]))
+    print("  write done to flush  ", percentiles([c["flush_issued"] - c["written"] for c in commits]))
+    print("  flush                ", percentiles([c["flushed"] - c["flush_issued"] for c in commits]))
+    slow_commits(events, in_flight, commits)
+
+
+def slow_commits(events, in_flight, commits):
+    """in_flight[i]: the requests issued and not yet completed after events[i] (those issued before the trace not counted)."""
+    slow = [c for c in commits if c["flushed"] - c["issued"] >= SLOW_COMMIT_SECONDS]
+    print("journal commits of %d ms or more: %d (the writes of the 500 ms before each, and the most requests in flight)"
+          % (SLOW_COMMIT_SECONDS * 1e3, len(slow)))
+    for c in slow[:20]:
+        written, most = collections.Counter(), 0
+        for (t, kind, rwbs, sector, sectors, task), n in zip(events, in_flight):
+            if t > c["flushed"]:
+                break
+            if t >= c["issued"] - 0.5:
+                most = max(most, n)
+                if kind == "issue" and rwbs != "FF":
+                    written[task] += sectors * 512
+        print("  %.3f s: %6.1f ms, at most %3d in flight; %s" % (
+            c["issued"] - events[0][0], 1e3 * (c["flushed"] - c["issued"]), most,
+            ", ".join("%s %.1f MB" % (task, size / 1e6) for task, size in written.most_common(4))))
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "inside":
         inside(sys.argv[2], int(sys.argv[3]))
@@ -190,5 +301,7 @@ if __name__ == "__main__":
         scrape_while_running(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     elif len(sys.argv) == 3 and sys.argv[1] == "perf":
         perf(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "block":
+        block(sys.argv[2])
     else:
         sys.exit(__doc__)
