@@ -334,8 +334,9 @@ public final class JournalWriter implements AutoCloseable {
      * the segment. A write that ends inside a page the page cache has dropped makes the kernel read that page
      * from the disk first, on the writing thread, in the middle of a commit (seen on this machine: a 4 KiB
      * read every few milliseconds at 20,000/s); a write that covers the page to its end needs no read. Only
-     * over a preallocated segment, where the disk already holds those zeros, so the file's content does not
-     * change.
+     * when segments are preallocated (a forcing policy): there the disk already holds those zeros, so the
+     * file's content does not change. A segment whose preallocation failed grows by the zeros instead, as
+     * preallocation would have grown it, and recovery ends the journal at its last record either way.
      */
     private int zerosToPageEnd(long fileEnd) {
         if (spares == null) {
