@@ -31,6 +31,14 @@ while (( $# > 0 )); do
     *) echo "profile.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
+if [[ "$perf" == true || "$block" == true ]] && ! command -v perf > /dev/null; then
+  echo "profile.sh: --perf and --block need perf (Debian: linux-perf)" >&2
+  exit 2
+fi
+if [[ "$block" == true ]] && ! grep -q "block:block_rq_issue" <<< "$(perf list 2> /dev/null || true)"; then
+  echo "profile.sh: --block needs the block:block_rq_* tracepoints, which perf lists only as root (or with tracefs readable)" >&2
+  exit 2
+fi
 cd "$root"
 if [[ -z "$cards" ]]; then
   cards="$out/cards.jsonl"
