@@ -22,6 +22,7 @@
       task's write latency, and every commit of 5 ms or more beside the writes of the half second before
       it. Unlike JFR, this sees the child poster's SQLite, whose I/O is native code.
 """
+import bisect
 import collections
 import os
 import re
@@ -258,7 +259,7 @@ def block(path):
             latencies[task].append(t - started)
         in_flight.append(len(issued) + len(pending_flushes))
     print("block events over %.1f s" % (events[-1][0] - events[0][0]))
-    print("what each task asked of the disk (requests, MB; FF = flush)")
+    print("what each task asked of the disk (requests, MB; flushes below)")
     for (task, rwbs), (n, size) in sorted(asked.items(), key=lambda kv: -kv[1][1])[:12]:
         print("  %-18s %-4s %8d %8.1f MB" % (task, rwbs, n, size / 1e6))
     print("flush requests: %d (%.0f/s)" % (len(flushes), len(flushes) / max(1e-9, events[-1][0] - events[0][0])))
@@ -280,15 +281,14 @@ def slow_commits(events, in_flight, commits):
     slow = [c for c in commits if c["flushed"] - c["issued"] >= SLOW_COMMIT_SECONDS]
     print("journal commits of %d ms or more: %d (the writes of the 500 ms before each, and the most requests in flight)"
           % (SLOW_COMMIT_SECONDS * 1e3, len(slow)))
+    times = [e[0] for e in events]
     for c in slow[:20]:
         written, most = collections.Counter(), 0
-        for (t, kind, rwbs, sector, sectors, task), n in zip(events, in_flight):
-            if t > c["flushed"]:
-                break
-            if t >= c["issued"] - 0.5:
-                most = max(most, n)
-                if kind == "issue" and rwbs != "FF":
-                    written[task] += sectors * 512
+        for i in range(bisect.bisect_left(times, c["issued"] - 0.5), bisect.bisect_right(times, c["flushed"])):
+            t, kind, rwbs, sector, sectors, task = events[i]
+            most = max(most, in_flight[i])
+            if kind == "issue" and rwbs != "FF":
+                written[task] += sectors * 512
         print("  %.3f s: %6.1f ms, at most %3d in flight; %s" % (
             c["issued"] - events[0][0], 1e3 * (c["flushed"] - c["issued"]), most,
             ", ".join("%s %.1f MB" % (task, size / 1e6) for task, size in written.most_common(4))))
