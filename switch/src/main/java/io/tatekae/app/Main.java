@@ -1,5 +1,6 @@
 package io.tatekae.app;
 
+import io.netty.util.ResourceLeakDetector;
 import io.tatekae.config.ConfigException;
 import io.tatekae.config.ConfigLoader;
 import io.tatekae.config.SwitchConfig;
@@ -55,7 +56,7 @@ public final class Main {
      */
     static void disableBufferLeakTrackingUnlessAsked() {
         if (System.getProperty(LEAK_DETECTION_PROPERTY) == null) {
-            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
     }
 

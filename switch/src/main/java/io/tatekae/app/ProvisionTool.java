@@ -10,6 +10,7 @@ import io.tatekae.state.provision.ProvisioningReport;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,7 +87,7 @@ public final class ProvisionTool {
         try {
             res = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
                     .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ import io.tatekae.engine.TxnTable;
 import io.tatekae.journal.FsyncPolicy;
 import io.tatekae.journal.JournalBillingLog;
 import io.tatekae.journal.JournalConfig;
+import io.tatekae.journal.JournalException;
 import io.tatekae.journal.JournalMoneyLog;
 import io.tatekae.journal.JournalReader;
 import io.tatekae.snapshot.SnapshotReader;
@@ -103,7 +104,13 @@ public final class StartRestore {
         }
         long loaded = System.nanoTime();
         long from = snapshotSequence + 1;
-        replay(config.data().journalDir(), from, committedSequence, recovery, billing);
+        try {
+            replay(config.data().journalDir(), from, committedSequence, recovery, billing);
+        } catch (JournalException e) {
+            throw new JournalException("start: replaying the journal from sequence " + from + (snapshotSequence > 0
+                    ? " (after the snapshot at " + snapshotSequence + ")" : " (no usable snapshot in "
+                    + config.data().snapshotDir() + ")") + ": " + e.getMessage(), e);
+        }
         // Approval codes start at counter 1: counter 0 would be "000000", which some acquirers read as no code.
         EngineSeed seed = recovery.finish(new EngineSeed(1, 1), store.accounts());
         String fixed = billing.finish(store);

@@ -46,12 +46,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** The running switch: state, engine, ring, listener and timer, started and stopped in order. */
 public final class SwitchApp implements AutoCloseable {
@@ -169,10 +172,10 @@ public final class SwitchApp implements AutoCloseable {
      * Waits (up to the timeout) for the ledger to hold every committed journal record, then compares
      * it with the switch's accounts on the decision thread.
      */
-    public CompletableFuture<String> reconcile(java.time.Duration waitForLedger) {
+    public CompletableFuture<String> reconcile(Duration waitForLedger) {
         long deadline = System.nanoTime() + waitForLedger.toNanos();
         while ((money.ledgerLag() > 0 || !money.posterStarted()) && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            LockSupport.parkNanos(10_000_000);
         }
         long lag = money.ledgerLag();
         List<AccountBalance> balances;
@@ -216,19 +219,19 @@ public final class SwitchApp implements AutoCloseable {
         billingDriver.schedule(billingTimer, pipeline);
         if (config.http().enabled()) {
             http = new AdminHttpServer(config.http().host(), config.http().port(),
-                    new AdminRoutes(metrics, java.util.Map.of(
+                    new AdminRoutes(metrics, Map.of(
                             "POST /admin/provision", this::provisionWhileRunning,
                             "POST /admin/clearing", moneyAdmin::clearing,
                             "POST /admin/payments", moneyAdmin::payment,
                             "GET /admin/points", moneyAdmin::points,
                             "GET /admin/reconcile", body -> CompletableFuture
-                                    .supplyAsync(() -> reconcile(java.time.Duration.ofSeconds(10)).join())
+                                    .supplyAsync(() -> reconcile(Duration.ofSeconds(10)).join())
                                     .thenApply(text -> AdminRoutes.reply(text.contains(" 0 differences") ? 200 : 409, text)),
                             "POST /admin/ledger/audit", body -> CompletableFuture.supplyAsync(money::audit, waiting),
                             "POST /admin/payments/file", billingAdmin::paymentsFile,
                             "POST /admin/points/redeem", billingAdmin::redeem,
                             "POST /admin/cards", billingAdmin::issueCard),
-                    java.util.Map.of(
+                    Map.of(
                             "GET /admin/accounts/{id}", billingAdmin::account,
                             "PUT /admin/accounts/{id}/direct-debit", billingAdmin::directDebit))).start();
         }

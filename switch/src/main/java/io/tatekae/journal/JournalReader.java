@@ -122,7 +122,8 @@ public final class JournalReader implements AutoCloseable {
         long[] firsts = JournalSegments.list(directory);
         if (firsts.length > 0 && nextSequence < firsts[0]) {
             throw new JournalException("journal " + directory + ": starts at sequence " + firsts[0]
-                    + ", cannot read from " + nextSequence);
+                    + ", cannot read from " + nextSequence + " (the segments before it were deleted or archived:"
+                    + " put back a snapshot that covers them, or the archived segments)");
         }
         long first = JournalSegments.segmentContaining(firsts, nextSequence);
         if (first < 0) {

@@ -38,8 +38,16 @@ public final class Snapshots {
         return Optional.empty();
     }
 
-    /** Deletes all but the newest {@code keep} snapshots, and leftover temporary files; returns the oldest kept sequence, or -1. */
+    /**
+     * Deletes all but the newest {@code keep} snapshots, and leftover temporary files; returns the
+     * oldest kept sequence once {@code keep} snapshots exist, or -1 before that. The journal is trimmed
+     * only up to what this returns, so a damaged newest snapshot always has an older one, or the
+     * journal's first record, to start from instead.
+     */
     public static long prune(Path directory, int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("snapshots to keep must be at least 1: " + keep);
+        }
         if (!Files.isDirectory(directory)) {
             return -1; // none written yet (a new switch): nothing to prune, nothing to warn about
         }
@@ -52,7 +60,7 @@ public final class Snapshots {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, () -> "snapshots in " + directory + ": cannot list leftovers: " + e);
         }
-        return sequences.length == 0 ? -1 : sequences[Math.min(keep, sequences.length) - 1];
+        return sequences.length < keep ? -1 : sequences[keep - 1];
     }
 
     private static void delete(Path file) {

@@ -130,6 +130,17 @@ class SnapshotFilesTest {
     }
 
     @Test
+    void beforeAsManySnapshotsAsAreKeptExistNoneIsOldestKept() {
+        write(100, 5);
+        assertEquals(-1, Snapshots.prune(dir, 2), "one snapshot of two: the journal's beginning is its fall-back");
+        assertEquals(100, Snapshots.prune(dir, 1));
+        write(200, 5);
+        assertEquals(100, Snapshots.prune(dir, 2));
+        assertArrayEquals(new long[] {200, 100}, SnapshotFiles.sequences(dir));
+        assertThrows(IllegalArgumentException.class, () -> Snapshots.prune(dir, 0));
+    }
+
+    @Test
     void aSectionReadWithTheWrongIdOrLengthIsRefused() {
         write(7, 10);
         try (SnapshotReader r = Snapshots.newestValid(dir, 7).orElseThrow()) {
