@@ -5,7 +5,6 @@ import io.tatekae.billing.BillingState;
 import io.tatekae.config.JournalConfig;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.engine.PolicySettings;
-import io.tatekae.engine.PolicySettingsFactory;
 import io.tatekae.journal.JournalTrimmer;
 import io.tatekae.snapshot.Snapshotter;
 

@@ -22,7 +22,6 @@ import io.tatekae.engine.EngineSeed;
 import io.tatekae.engine.EngineRecovery;
 import io.tatekae.engine.MoneyLog;
 import io.tatekae.engine.PolicySettings;
-import io.tatekae.engine.PolicySettingsFactory;
 import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;

@@ -2,7 +2,6 @@ package io.tatekae.engine;
 
 import io.tatekae.engine.cav2.Cav2Calculator;
 import io.tatekae.engine.name.NameMatcher;
-import io.tatekae.pipeline.Authorizer;
 import io.tatekae.state.LiveState;
 import io.tatekae.state.PanHasher;
 

@@ -1,6 +1,7 @@
 package io.tatekae.pipeline;
 
 import io.tatekae.engine.AuthRequest;
+import io.tatekae.engine.Authorizer;
 import io.tatekae.engine.Decision;
 import io.tatekae.engine.Outcome;
 import io.tatekae.iso.FormatError;

@@ -3,6 +3,7 @@ package io.tatekae.pipeline;
 import io.netty.channel.EventLoop;
 import io.tatekae.config.PipelineConfig;
 import io.tatekae.config.ThreadingMode;
+import io.tatekae.engine.Authorizer;
 import io.tatekae.net.NetStats;
 import io.tatekae.net.Rejector;
 import io.tatekae.net.RequestSink;

@@ -10,7 +10,7 @@ import io.tatekae.engine.MessageKind;
 import io.tatekae.engine.MoneyLog;
 import io.tatekae.engine.Outcome;
 import io.tatekae.engine.PolicySettings;
-import io.tatekae.engine.PolicySettingsFactory;
+import io.tatekae.app.PolicySettingsFactory;
 import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;

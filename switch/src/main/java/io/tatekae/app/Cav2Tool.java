@@ -1,4 +1,7 @@
-package io.tatekae.engine.cav2;
+package io.tatekae.app;
+
+import io.tatekae.engine.cav2.CardVerificationKeys;
+import io.tatekae.engine.cav2.Cav2Calculator;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

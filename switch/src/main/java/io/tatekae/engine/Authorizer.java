@@ -1,10 +1,6 @@
-package io.tatekae.pipeline;
+package io.tatekae.engine;
 
-import io.tatekae.engine.AuthRequest;
-import io.tatekae.engine.Decision;
-import io.tatekae.engine.Outcome;
-
-/** The decision engine as the pipeline sees it: called on the decision thread only. */
+/** The decision engine as the pipeline calls it: on the decision thread only. */
 public interface Authorizer {
     /** Decides a well-formed 0100/0120/0400/0420 from a signed-on connection. */
     void decide(AuthRequest request, Decision decision);

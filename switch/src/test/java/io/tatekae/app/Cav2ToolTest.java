@@ -1,4 +1,4 @@
-package io.tatekae.engine.cav2;
+package io.tatekae.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

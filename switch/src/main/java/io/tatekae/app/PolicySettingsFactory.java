@@ -1,7 +1,8 @@
-package io.tatekae.engine;
+package io.tatekae.app;
 
 import io.tatekae.config.HoldsConfig;
 import io.tatekae.config.PolicyConfig;
+import io.tatekae.engine.PolicySettings;
 
 import java.util.List;
 
