@@ -1,6 +1,7 @@
 package io.tatekae.bench.load;
 
 import io.tatekae.app.CardProvisioner;
+import io.tatekae.app.PolicySettingsFactory;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.engine.AuthRequest;
 import io.tatekae.engine.AuthorizationEngine;
@@ -10,7 +11,6 @@ import io.tatekae.engine.MessageKind;
 import io.tatekae.engine.MoneyLog;
 import io.tatekae.engine.Outcome;
 import io.tatekae.engine.PolicySettings;
-import io.tatekae.app.PolicySettingsFactory;
 import io.tatekae.engine.TxnTable;
 import io.tatekae.engine.cav2.CardVerificationKeys;
 import io.tatekae.engine.cav2.Cav2Calculator;

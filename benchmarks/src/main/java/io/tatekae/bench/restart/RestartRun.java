@@ -1,9 +1,9 @@
 package io.tatekae.bench.restart;
 
+import io.tatekae.app.PolicySettingsFactory;
 import io.tatekae.app.StartRestore;
 import io.tatekae.config.SwitchConfig;
 import io.tatekae.engine.PolicySettings;
-import io.tatekae.app.PolicySettingsFactory;
 import io.tatekae.journal.JournalWriter;
 import io.tatekae.state.AccountTable;
 import io.tatekae.state.LiveState;
