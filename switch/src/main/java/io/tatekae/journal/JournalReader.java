@@ -32,6 +32,12 @@ public final class JournalReader implements AutoCloseable {
         this.nextSequence = fromSequence;
     }
 
+    /** The sequence of the first record the journal still holds (its first segment's), or 0 when it has none. */
+    public static long firstSequence(Path directory) {
+        long[] firsts = JournalSegments.list(directory);
+        return firsts.length == 0 ? 0 : firsts[0];
+    }
+
     /** A reader whose first record will be {@code fromSequence} (which may not be written yet). */
     public static JournalReader open(Path directory, long fromSequence) {
         if (fromSequence < 1) {

@@ -1,16 +1,14 @@
 package io.tatekae.billing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tatekae.journal.JournalReader;
 import io.tatekae.testsupport.TestSwitch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,7 +77,7 @@ class BillingSnapshotTest {
      * at the snapshot writer's poll boundaries, so how many records that takes depends on how fast it keeps up:
      * a round is followed by a wait, and another round comes only when the wait saw no deletion.
      */
-    private void bulkUntilTheFirstSegmentIsDeleted(BillingSwitch s) throws IOException, InterruptedException {
+    private void bulkUntilTheFirstSegmentIsDeleted(BillingSwitch s) throws InterruptedException {
         for (int round = 0; round < BULK_ROUNDS; round++) {
             bulk(s, round * BULK_LINES, BULK_LINES);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -104,12 +102,8 @@ class BillingSnapshotTest {
         assertEquals(200, r.status(), r.body());
     }
 
-    private long firstSegment() throws IOException {
-        try (Stream<Path> files = Files.list(dir.resolve("data").resolve("journal"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("segment-") && n.endsWith(".journal"))
-                    .mapToLong(n -> Long.parseLong(n.substring("segment-".length(), n.length() - ".journal".length())))
-                    .min().orElse(0);
-        }
+    private long firstSegment() {
+        return JournalReader.firstSequence(dir.resolve("data").resolve("journal"));
     }
 
     private static void awaitCardLimit(BillingSwitch s, String account, long limit) throws InterruptedException {

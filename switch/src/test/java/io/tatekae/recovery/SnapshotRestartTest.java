@@ -3,6 +3,7 @@ package io.tatekae.recovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tatekae.journal.JournalReader;
 import io.tatekae.snapshot.SnapshotFiles;
 import io.tatekae.state.Luhn;
 import io.tatekae.testsupport.ProvisioningFiles;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -119,11 +119,8 @@ class SnapshotRestartTest {
         return Wire.available(c, pan(card), "3012", "TARO YAMADA", Wire.stan());
     }
 
-    private long firstSegment() throws IOException {
-        try (Stream<Path> files = Files.list(dataDir.resolve("journal"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("segment-"))
-                    .mapToLong(n -> Long.parseLong(n.substring(8, 28))).min().orElse(0);
-        }
+    private long firstSegment() {
+        return JournalReader.firstSequence(dataDir.resolve("journal"));
     }
 
     private Path cards() throws IOException {

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,14 +58,14 @@ class SnapshotRetentionTest {
             snapshotter.step();
             snapshotter.snapshotNow();
             snapshotter.step();
-            assertEquals(1, firstSegment(journal), "one snapshot of two kept: nothing trimmed yet");
+            assertEquals(1, JournalReader.firstSequence(journal), "one snapshot of two kept: nothing trimmed yet");
 
             append(journalConfig, 20);
             snapshotter.step();
             snapshotter.snapshotNow();
             snapshotter.step();
             assertArrayEquals(new long[] {40, 20}, SnapshotFiles.sequences(snapshots));
-            assertEquals(21, firstSegment(journal), "segments up to the older snapshot are gone, no further");
+            assertEquals(21, JournalReader.firstSequence(journal), "segments up to the older snapshot are gone, no further");
         }
 
         Path newest = SnapshotFiles.path(snapshots, 40);
@@ -95,13 +94,6 @@ class SnapshotRetentionTest {
                         .rrn("000000123456").stan((int) hold).maskedPan("354000******0001"));
             }
             committed.set(writer.commit());
-        }
-    }
-
-    private static long firstSegment(Path journal) throws IOException {
-        try (Stream<Path> files = Files.list(journal)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("segment-"))
-                    .mapToLong(n -> Long.parseLong(n.substring(8, 28))).min().orElse(0);
         }
     }
 }
