@@ -42,8 +42,9 @@ class EngineBoundaryTest {
             Matcher imports = IMPORT.matcher(text);
             while (imports.find()) {
                 String imported = imports.group(2);
-                FORBIDDEN_IMPORTS.stream().filter(imported::startsWith)
-                        .forEach(prefix -> problems.add(source.getFileName() + " imports " + imported));
+                if (FORBIDDEN_IMPORTS.stream().anyMatch(imported::startsWith)) {
+                    problems.add(source.getFileName() + " imports " + imported);
+                }
             }
             Matcher code = FORBIDDEN_CODE.matcher(withoutComments(text));
             while (code.find()) {
