@@ -67,6 +67,8 @@ class SecretLeakScanTest {
     private static final String HTTP_BAD_LINE_PAN = "3540991000000167";
     private static final String HTTP_BAD_LUHN_PAN = "3540991000000160";
     private static final String WRONG_CAV2 = "913";
+    /** DE 48 tag 92 as the recorder's Cav2Scrubber leaves it: its digits zeroed. */
+    private static final String SCRUBBED_CAV2_SUBELEMENT = "9203000";
 
     @TempDir
     Path dir;
@@ -142,7 +144,10 @@ class SecretLeakScanTest {
         int files = scanFiles(data, secrets, leaks);
         Path recording = dir.resolve("recording.bin");
         assertTrue(Files.size(recording) > 0, "the recorder wrote");
-        scanFiles(recording, cav2s, leaks);
+        // The recorder leaves tag 92 as "9203000": an issued CAV2 of 000 (one card in a thousand) reads the same there.
+        Set<String> recordingCav2s = new LinkedHashSet<>(cav2s);
+        recordingCav2s.remove(SCRUBBED_CAV2_SUBELEMENT);
+        scanFiles(recording, recordingCav2s, leaks);
         assertTrue(files >= 5, "the switch wrote files to scan: " + files);
         System.out.println("leak scan: " + logLines.size() + " log lines, " + console.size() + " console bytes, "
                 + httpAnswers.size() + " HTTP answers, " + files + " data files, " + secrets.size() + " secrets");
